@@ -1,0 +1,61 @@
+# Convene: `make run` to try it, `make test` to check it. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+VENDOR := app/static/vendor
+
+.PHONY: run test lint setup test-setup vendor db demo-data clean
+
+run: setup db demo-data
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: test-setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: test-setup
+	$(BIN)/ruff check .
+
+setup: $(VENV)/.installed vendor
+
+test-setup: setup $(VENV)/.test-installed /usr/bin/chromium
+
+db: setup
+	$(FLASK) db upgrade
+
+demo-data: setup
+	$(FLASK) demo-data
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's Chromium drives the browser tests; Playwright's own download is not used.
+/usr/bin/chromium:
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The built GOV.UK Frontend and htmx files, copied from node_modules (never committed).
+vendor: $(VENDOR)/.built
+
+$(VENDOR)/.built: node_modules/.installed
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)/govuk $(VENDOR)/htmx
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css \
+	   node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(VENDOR)/govuk/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets $(VENDOR)/govuk/assets
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	touch $@
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR)

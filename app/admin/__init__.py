@@ -1,0 +1,7 @@
+"""The VS admin's pages: users and schools."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__)
+
+from app.admin import schools, users  # noqa: E402,F401

@@ -1,0 +1,7 @@
+"""Sign-in, sign-out, and who may use which page."""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from app.auth import views  # noqa: E402,F401

@@ -1,0 +1,91 @@
+"""Signing in and out, and setting a password from a one-time link."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.auth import bp
+from app.auth.forms import SetPasswordForm, SignInForm
+from app.auth.permissions import public
+from app.auth.sessions import end_session, start_session
+from app.auth.tokens import user_for_token
+from app.extensions import db, limiter
+from app.models import User
+from app.models.user import normalise_email
+from app.services import audit
+from app.services.passwords import hash_password, needs_rehash, verify_password
+
+BAD_CREDENTIALS = "Enter a correct email address and password"
+
+
+def _account_key() -> str:
+    return "account:" + normalise_email(request.form.get("email", ""))
+
+
+def _failed(response) -> bool:
+    # Only attempts that did not sign anyone in count towards the limits.
+    return response.status_code != 302
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT_PER_ADDRESS"], methods=["POST"],
+               deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT_PER_ACCOUNT"], methods=["POST"],
+               key_func=_account_key, deduct_when=_failed)
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = SignInForm()
+    if not form.validate_on_submit():
+        return render_template("auth/sign_in.html", form=form), 400 if form.errors else 200
+    user = db.session.scalar(db.select(User).filter_by(email=normalise_email(form.email.data)))
+    if user is None or not user.active or not verify_password(user.password_hash,
+                                                              form.password.data):
+        audit.record("sign_in_failed", user, actor=None, detail=normalise_email(form.email.data))
+        db.session.commit()
+        form.password.errors.append(BAD_CREDENTIALS)
+        return render_template("auth/sign_in.html", form=form), 400
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(form.password.data)
+    start_session(user)
+    audit.record("signed_in", user, actor=user)
+    db.session.commit()
+    return redirect(_safe_next() or url_for("home.index"))
+
+
+def _safe_next() -> str | None:
+    """Only a path on this site: never send someone on to another host after sign-in."""
+    target = request.args.get("next", "")
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@bp.post("/sign-out")
+@public
+def sign_out():
+    if current_user.is_authenticated:
+        audit.record("signed_out", current_user, actor=current_user)
+        db.session.commit()
+    end_session()
+    flash("You have signed out", "success")
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/set-password/<token>", methods=["GET", "POST"])
+@public
+def set_password(token):
+    user = user_for_token(token)
+    if user is None:
+        return render_template("auth/link_expired.html"), 404
+    form = SetPasswordForm(email=user.email)
+    if not form.validate_on_submit():
+        return render_template("auth/set_password.html", form=form, user=user), (
+            400 if form.errors else 200)
+    user.password_hash = hash_password(form.password.data)
+    user.session_version += 1
+    audit.record("password_set", user, actor=user)
+    db.session.commit()
+    end_session()
+    flash("Your password has been set. Sign in with it now.", "success")
+    return redirect(url_for("auth.sign_in"))

@@ -1,0 +1,77 @@
+"""Flask commands: demo-data and create-user."""
+
+import click
+from flask import current_app, url_for
+
+from app.extensions import db
+from app.models import Role, School, User
+from app.services import audit
+from app.services.passwords import MIN_LENGTH, hash_password
+
+
+def init_app(app) -> None:
+    app.cli.add_command(demo_data)
+    app.cli.add_command(create_user)
+
+
+@click.command("demo-data")
+def demo_data():
+    """Load demo schools and users (never in production)."""
+    from app.demo import DEMO_PASSWORD, load_demo_data
+
+    if current_app.config["ENV_NAME"] == "production":
+        raise click.ClickException("demo data is refused in production")
+    users = load_demo_data()
+    click.echo(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
+    for demo in users:
+        click.echo(f"  {demo.role.label:<26} {demo.email}")
+
+
+@click.command("create-user")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--job-title", default=None)
+@click.option("--school-urn", default=None, help="Required for school staff.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              prompt_required=False, default=None,
+              help="Leave out to print a one-time link to set a password instead.")
+def create_user(email, name, role, job_title, school_urn, password):
+    """Create a user, e.g. the first VS admin of a new installation."""
+    role = Role(role)
+    school = _school_for(role, school_urn)
+    user = User(email=email, name=name, role=role, job_title=job_title, school=school)
+    if db.session.scalar(db.select(User).filter_by(email=user.email)):
+        raise click.ClickException(f"a user with the email {user.email} already exists")
+    if password is not None:
+        if len(password) < MIN_LENGTH:
+            raise click.ClickException(f"the password must be at least {MIN_LENGTH} characters")
+        user.password_hash = hash_password(password)
+    db.session.add(user)
+    db.session.flush()
+    audit.record("user_created", user, detail="from the command line")
+    db.session.commit()
+    click.echo(f"Created {user.email} ({role.label})")
+    if password is None:
+        click.echo("Set a password at: " + _set_password_link(user))
+
+
+def _school_for(role: Role, urn: str | None) -> School | None:
+    if role != Role.SCHOOL_STAFF:
+        if urn:
+            raise click.ClickException("only school staff belong to a school")
+        return None
+    if not urn:
+        raise click.ClickException("school staff need --school-urn")
+    school = db.session.scalar(db.select(School).filter_by(urn=urn))
+    if school is None:
+        raise click.ClickException(f"no school has the URN {urn}")
+    return school
+
+
+def _set_password_link(user: User) -> str:
+    from app.auth.tokens import make_set_password_token
+
+    base = current_app.config.get("SERVICE_URL", "http://127.0.0.1:5000")
+    with current_app.test_request_context(base_url=base):
+        return url_for("auth.set_password", token=make_set_password_token(user), _external=True)

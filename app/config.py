@@ -1,0 +1,81 @@
+"""Configuration: defaults here, then instance/config.py, then CONVENE_* environment variables."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+
+class Defaults:
+    ENV_NAME = "development"
+    SERVICE_NAME = "Convene"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    SESSION_COOKIE_NAME = "convene_session"
+    # A session ends after this long without a request, and after the lifetime whatever.
+    SESSION_IDLE_MINUTES = 30
+    SESSION_MAX_HOURS = 10
+    SET_PASSWORD_LINK_DAYS = 3
+    SIGN_IN_LIMIT_PER_ADDRESS = "20 per 10 minutes"
+    SIGN_IN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
+    RATELIMIT_STORAGE_URI = "memory://"
+    # How many proxies in front of gunicorn set X-Forwarded-For (0: none).
+    PROXY_COUNT = 0
+    MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_FROM = "virtual.school@convene.invalid"
+    LOCAL_AUTHORITY = "Convene County Council"
+    # Where people reach Convene: used in links sent by email or printed by commands.
+    SERVICE_URL = "http://127.0.0.1:5000"
+
+
+def load(app, test_config: dict | None) -> None:
+    app.config.from_object(Defaults)
+    app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'convene.db'}"
+    if test_config is not None:
+        app.config.update(test_config)
+    else:
+        app.config.from_pyfile("config.py", silent=True)
+        if os.environ.get("DATABASE_URL"):
+            app.config["SQLALCHEMY_DATABASE_URI"] = _sqlalchemy_url(os.environ["DATABASE_URL"])
+        app.config.from_prefixed_env("CONVENE")
+    _finish(app)
+
+
+def _sqlalchemy_url(url: str) -> str:
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants the driver named.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _finish(app) -> None:
+    cfg = app.config
+    cfg["SQLALCHEMY_DATABASE_URI"] = _sqlalchemy_url(cfg["SQLALCHEMY_DATABASE_URI"])
+    production = cfg["ENV_NAME"] == "production"
+    if production:
+        cfg["SESSION_COOKIE_SECURE"] = True
+    if not cfg.get("SECRET_KEY"):
+        if production:
+            raise RuntimeError(
+                "CONVENE_SECRET_KEY is not set: Convene will not start in production without it"
+            )
+        cfg["SECRET_KEY"] = _development_secret(Path(app.instance_path))
+    cfg["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=cfg["SESSION_MAX_HOURS"])
+
+
+def _development_secret(instance: Path) -> str:
+    """A key generated once into instance/, so development sessions survive restarts."""
+    instance.mkdir(parents=True, exist_ok=True)
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,1 @@
+"""Work that is not a web request: audit, passwords, mail."""

@@ -1,0 +1,36 @@
+"""Sending email over SMTP."""
+
+import smtplib
+from email.message import EmailMessage
+
+from flask import current_app
+
+
+class MailNotConfigured(RuntimeError):
+    pass
+
+
+def build_message(to: str, subject: str, body: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_FROM"]
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content(body)
+    return message
+
+
+def send(message: EmailMessage) -> None:
+    """Send one message now; raises on any SMTP failure so the caller can say so."""
+    cfg = current_app.config
+    if not cfg.get("MAIL_SERVER"):
+        raise MailNotConfigured("CONVENE_MAIL_SERVER is not set")
+    with smtplib.SMTP(cfg["MAIL_SERVER"], int(cfg["MAIL_PORT"]), timeout=10) as smtp:
+        if cfg.get("MAIL_USE_TLS"):
+            smtp.starttls()
+        if cfg.get("MAIL_USERNAME"):
+            smtp.login(cfg["MAIL_USERNAME"], cfg["MAIL_PASSWORD"])
+        smtp.send_message(message)
+
+
+def is_configured() -> bool:
+    return bool(current_app.config.get("MAIL_SERVER"))

@@ -5,13 +5,17 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 VENDOR := app/static/vendor
 
-.PHONY: run test lint setup test-setup vendor db demo-data clean
+.PHONY: run test test-postgres lint setup test-setup vendor db demo-data clean
 
 run: setup db demo-data
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: test-setup
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The same suite against a real PostgreSQL server started for the run.
+test-postgres: test-setup
+	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: test-setup
 	$(BIN)/ruff check .

@@ -75,7 +75,11 @@ def _development_secret(instance: Path) -> str:
     """A key generated once into instance/, so development sessions survive restarts."""
     instance.mkdir(parents=True, exist_ok=True)
     path = instance / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+    try:
+        # O_EXCL: when two workers start at once, one writes and both read the same key.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as file:
+        file.write(secrets.token_hex(32))
     return path.read_text().strip()

@@ -74,7 +74,7 @@ def secure_headers(response, csp: str):
 
 def render_error(error: HTTPException):
     code = error.code or 500
-    known = {403, 404, 405, 429, 500}
+    known = {400, 403, 404, 405, 429, 500}
     template = f"errors/{code}.html" if code in known else "errors/generic.html"
     response = make_response(render_template(template, error=error), code)
     if code == 429:

@@ -20,7 +20,7 @@ def database_url(tmp_path) -> str:
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
 
 
-def test_config(tmp_path, **overrides) -> dict:
+def config_for_tests(tmp_path, **overrides) -> dict:
     config = {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
@@ -35,7 +35,7 @@ def test_config(tmp_path, **overrides) -> dict:
 
 @pytest.fixture
 def app_config(tmp_path):
-    return test_config(tmp_path)
+    return config_for_tests(tmp_path)
 
 
 class FreshContextClient(FlaskClient):

@@ -1,0 +1,95 @@
+"""Browser journeys: Convene served on 127.0.0.1 by a real server, driven by Debian's Chromium."""
+
+import threading
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from app import create_app
+from app.demo import DEMO_PASSWORD, load_demo_data
+from app.extensions import db
+from tests.conftest import config_for_tests
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium tries to reach Google and is refused.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    app = create_app(config_for_tests(folder, WTF_CSRF_ENABLED=True))
+    with app.app_context():
+        db.create_all()
+        load_demo_data()
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """Console errors and failed requests: a CSP refusal shows up here."""
+
+    def __init__(self, page):
+        self.errors = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+
+
+def _new_page(browser, live_server, javascript: bool):
+    context = browser.new_context(base_url=live_server, java_script_enabled=javascript)
+    page = context.new_page()
+    page.problems = PageProblems(page)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, page = _new_page(browser, live_server, javascript=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, live_server):
+    context, page = _new_page(browser, live_server, javascript=False)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def assert_accessible(axe, page):
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def sign_in_as(page, email, password=DEMO_PASSWORD):
+    page.goto("/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()

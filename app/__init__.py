@@ -52,6 +52,10 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     from app import models  # noqa: F401  (registers the tables with SQLAlchemy)
+    from app.database import init_sqlite
+
+    with app.app_context():
+        init_sqlite(db.engine)
     from app.auth.sessions import load_user
 
     login_manager.user_loader(load_user)

@@ -4,6 +4,7 @@ import itertools
 import os
 
 import pytest
+from flask import has_app_context
 from flask.testing import FlaskClient
 
 from app import create_app
@@ -44,7 +45,12 @@ class FreshContextClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         with self.application.app_context():
-            return super().open(*args, **kwargs)
+            response = super().open(*args, **kwargs)
+        if has_app_context():
+            # End the test's own read transaction, so that what it reads next includes what
+            # the request wrote (SQLite in WAL mode reads from a snapshot).
+            db.session.rollback()
+        return response
 
 
 @pytest.fixture

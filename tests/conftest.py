@@ -2,18 +2,26 @@
 
 import itertools
 import os
+import socket
 
 import pytest
+from argon2 import PasswordHasher
 from flask import has_app_context
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
 
 from app import create_app
 from app.extensions import db
 from app.models import Phase, Role, School, User
-from app.services.passwords import hash_password
+from app.services import passwords
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
+
+# Argon2 at production strength takes a good part of a second per hash; the tests check
+# what is hashed and when, not the cost, so they hash cheaply.
+passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+_PASSWORD_HASH = passwords.hash_password(PASSWORD)
 
 
 def database_url(tmp_path) -> str:
@@ -39,6 +47,24 @@ def app_config(tmp_path):
     return config_for_tests(tmp_path)
 
 
+class _SharedBytecodeCache(BytecodeCache):
+    """Compiled templates kept across the tests' many apps: compiling the GOV.UK macros
+    again for every test's new app would take most of the suite's time."""
+
+    def __init__(self):
+        self.store = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _SharedBytecodeCache()
+
+
 class FreshContextClient(FlaskClient):
     """Each request gets its own app context, as in production: its own g and its own
     database session, not the ones the test itself is holding."""
@@ -57,6 +83,7 @@ class FreshContextClient(FlaskClient):
 def app(app_config):
     app = create_app(app_config)
     app.test_client_class = FreshContextClient
+    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -91,7 +118,7 @@ def make_user(role: Role = Role.VS_ADMIN, school: School | None = None, **fields
     if role == Role.SCHOOL_STAFF and school is None:
         school = make_school()
     values = {"email": f"person{n}@example.test", "name": f"Person {n}", "role": role,
-              "school": school, "password_hash": hash_password(PASSWORD)}
+              "school": school, "password_hash": _PASSWORD_HASH}
     values.update(fields)
     user = User(**values)
     db.session.add(user)
@@ -132,8 +159,70 @@ def smtp(app):
     from aiosmtpd.controller import Controller
 
     mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=0)
+    # aiosmtpd checks its own start by connecting, so it needs a real port, not 0.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
     yield mailbox
     controller.stop()
+
+
+def make_theme(name: str | None = None, **fields):
+    from app.models import Theme
+
+    theme = Theme(name=name or f"Theme {next(_counter)}", **fields)
+    db.session.add(theme)
+    db.session.commit()
+    return theme
+
+
+def make_child(school: School | None = None, **fields):
+    from app.models import ChildRecord, Cohort, SenStatus, YearGroup
+
+    values = {"school": school or make_school(), "initials": "JS",
+              "year_group": YearGroup.YEAR_7, "cohort": Cohort.CHILD_IN_NEED,
+              "sen_status": SenStatus.SEN_SUPPORT}
+    values.update(fields)
+    child = ChildRecord(**values)
+    db.session.add(child)
+    db.session.commit()
+    return child
+
+
+def make_request(child=None, *, sent: bool = True, by: User | None = None, **fields):
+    """A complete advice request; sent (status submitted, with a reference) unless sent=False."""
+    from datetime import date
+
+    from app.models import (
+        AdviceRequest,
+        ConsentGiver,
+        Indicator,
+        SocialWorker,
+        SupportWanted,
+    )
+    from app.services import request_workflow
+
+    child = child or make_child()
+    by = by or make_user(Role.SCHOOL_STAFF, school=child.school)
+    values = {
+        "school_id": child.school_id, "child": child, "created_by_id": by.id,
+        "indicators": [Indicator.ATTENDANCE, Indicator.WELLBEING],
+        "themes": [make_theme()],
+        "tried": "Meet and greet each morning with the key adult for six weeks.",
+        "tried_for": "6 weeks", "support_wanted": SupportWanted.CONSULTATION,
+        "question": "How can we help with arriving at school each morning?",
+        "social_worker": SocialWorker.ALLOCATED_INVOLVED,
+        "consent_given_by": ConsentGiver.PARENT, "consent_date": date(2026, 11, 2),
+        "consent_scope": "Advice from the Virtual School and a consultation.",
+        "consent_confirmed": True,
+    }
+    values.update(fields)
+    request_ = AdviceRequest(**values)
+    db.session.add(request_)
+    if sent:
+        request_workflow.submit(request_, by=by)
+    db.session.commit()
+    return request_

@@ -19,6 +19,8 @@ class Defaults:
     SESSION_IDLE_MINUTES = 30
     SESSION_MAX_HOURS = 10
     SET_PASSWORD_LINK_DAYS = 3
+    # Uploads (the schools CSV) are refused above this before they are read in.
+    MAX_CONTENT_LENGTH = 3 * 1024 * 1024
     SIGN_IN_LIMIT_PER_ADDRESS = "20 per 10 minutes"
     SIGN_IN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
     RATELIMIT_STORAGE_URI = "memory://"

@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
     app.after_request(lambda response: secure_headers(response, csp))
     app.register_error_handler(HTTPException, render_error)
     app.context_processor(layout_context)
+    app.add_template_filter(lambda a, b: {**(a or {}), **(b or {})}, "merge")
     app.add_url_rule("/assets/<path:filename>", "assets", public(govuk_assets))
 
 
@@ -74,7 +75,7 @@ def secure_headers(response, csp: str):
 
 def render_error(error: HTTPException):
     code = error.code or 500
-    known = {400, 403, 404, 405, 429, 500}
+    known = {400, 403, 404, 405, 413, 429, 500}
     template = f"errors/{code}.html" if code in known else "errors/generic.html"
     response = make_response(render_template(template, error=error), code)
     if code == 429:

@@ -4,7 +4,7 @@ import re
 
 from app import create_app
 from app.models import Role
-from tests.conftest import PASSWORD, make_user, config_for_tests
+from tests.conftest import PASSWORD, config_for_tests, make_user
 
 
 def test_security_headers(client):
@@ -98,3 +98,14 @@ def test_server_error_is_a_gov_uk_500(app, client, sign_in):
 def test_govuk_assets_are_served_where_the_stylesheet_asks(client):
     assert client.get("/assets/fonts/bold-b542beb274-v2.woff2").status_code == 200
     assert client.get("/static/vendor/govuk/govuk-frontend.min.css").status_code == 200
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(client, sign_in):
+    sign_in(Role.VS_ADMIN)
+    big = b"urn,name,phase\n" + b"x" * (3 * 1024 * 1024 + 10)
+    import io
+
+    response = client.post("/admin/schools/import", data={"csv_file": (io.BytesIO(big), "big.csv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert "The file is too large" in response.text

@@ -65,7 +65,9 @@ def _register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
     from app.home import bp as home_bp
+    from app.requests import bp as requests_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(home_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(requests_bp)

@@ -1,9 +1,20 @@
 """Demo data: one local authority, a dozen schools of each phase, and a user of every role."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from app.extensions import db
-from app.models import Phase, Role, School, User
+from app.models import (
+    ChildRecord,
+    Cohort,
+    Phase,
+    Role,
+    School,
+    SenStatus,
+    Theme,
+    User,
+    YearGroup,
+)
 from app.services.passwords import hash_password
 
 DEMO_PASSWORD = "demo-convene-2026"
@@ -48,6 +59,53 @@ DEMO_USERS = [
 ]
 
 
+_DEMO_CHILDREN = [
+    # (reference, initials, year group, cohort, SEN status)
+    ("C-7F3K2Q", "AB", YearGroup.YEAR_5, Cohort.CHILD_IN_NEED, SenStatus.SEN_SUPPORT),
+    ("C-9HX4MB", "RT", YearGroup.YEAR_3, Cohort.KINSHIP_CARE, SenStatus.NONE),
+    ("C-2RWD8N", "MK", YearGroup.YEAR_6, Cohort.CHILD_IN_CARE, SenStatus.EHCP),
+]
+
+
+def _load_demo_children(schools: dict[str, School]) -> None:
+    """A few pseudonymous child records for the demo SENCO's school."""
+    existing = set(db.session.scalars(db.select(ChildRecord.reference)))
+    school = schools[DEMO_USERS[3].school_urn]
+    for reference, initials, year, cohort, sen in _DEMO_CHILDREN:
+        if reference not in existing:
+            db.session.add(ChildRecord(reference=reference, school=school, initials=initials,
+                                       year_group=year, cohort=cohort, sen_status=sen))
+
+
+def _load_demo_request(users: dict[str, User]) -> None:
+    """One sent advice request, so the Virtual School's queue has something in it.
+    Needs the themes the migrations seed; skipped on a database made without them."""
+    from app.models import AdviceRequest, ConsentGiver, Indicator, SocialWorker, SupportWanted
+    from app.services import request_workflow
+
+    child = db.session.scalar(db.select(ChildRecord).filter_by(reference="C-2RWD8N"))
+    themes = db.session.scalars(db.select(Theme).where(Theme.active).order_by(Theme.position)
+                                .limit(2)).all()
+    already = db.session.scalar(db.select(AdviceRequest.id).filter_by(child_id=child.id))
+    if already or not themes:
+        return
+    senco = users["senco@convene.test"]
+    request_ = AdviceRequest(
+        school_id=child.school_id, child=child, created_by_id=senco.id, themes=themes,
+        indicators=[Indicator.ATTENDANCE, Indicator.WELLBEING], attendance_percent=78,
+        tried="A key adult meets the child at the gate each morning, and a quiet space is "
+              "available at lunchtime.", tried_for="Since September",
+        support_wanted=SupportWanted.CONSULTATION,
+        question="How can we help the child settle in the mornings and stay in lessons?",
+        social_worker=SocialWorker.ALLOCATED_INVOLVED, consent_given_by=ConsentGiver.CARER,
+        consent_date=date(2026, 11, 2), consent_confirmed=True,
+        consent_scope="Advice from the Virtual School and a consultation with an "
+                      "educational psychologist.",
+    )
+    db.session.add(request_)
+    request_workflow.submit(request_, by=senco)
+
+
 def load_demo_data() -> list[DemoUser]:
     """Add what is missing; running it again changes nothing."""
     schools = {s.urn: s for s in db.session.scalars(db.select(School))}
@@ -67,5 +125,9 @@ def load_demo_data() -> list[DemoUser]:
                 school=schools[demo.school_urn] if demo.school_urn else None,
                 password_hash=hash_password(DEMO_PASSWORD),
             ))
+    _load_demo_children(schools)
+    db.session.flush()
+    users = {u.email: u for u in db.session.scalars(db.select(User))}
+    _load_demo_request(users)
     db.session.commit()
     return DEMO_USERS

@@ -4,10 +4,21 @@ from flask import url_for
 
 from app.models import Role
 
-# (label, endpoint, the endpoints that mark it current, roles that see it)
+VIRTUAL_SCHOOL = {Role.VS_ADMIN, Role.VS_ADVISOR}
+
+# (label, endpoint, the endpoint prefixes that mark it current, roles that see it)
 _ITEMS = [
     ("Home", "home.index", ("home.index",), set(Role)),
+    ("Requests", "requests.index",
+     ("requests.index", "requests.new_request", "requests.step", "requests.check",
+      "requests.sent", "requests.show", "requests.delete"), {Role.SCHOOL_STAFF}),
+    ("Child records", "requests.children", ("requests.child", "requests.new_child",
+                                            "requests.edit_child"), {Role.SCHOOL_STAFF}),
     ("My school", "home.my_school", ("home.my_school", "home.school"), {Role.SCHOOL_STAFF}),
+    ("Requests", "requests.triage", ("requests.triage", "requests.show", "requests.accept",
+                                     "requests.decline", "requests.give_advice",
+                                     "requests.close"), VIRTUAL_SCHOOL),
+    ("Themes", "admin.themes", ("admin.theme", "admin.signposting"), {Role.VS_ADMIN}),
     ("Schools", "admin.schools", ("admin.school",), {Role.VS_ADMIN}),
     ("Users", "admin.users", ("admin.user",), {Role.VS_ADMIN}),
 ]

@@ -1,7 +1,25 @@
 """The database models, one module per aggregate."""
 
 from app.models.audit import AuditEvent
+from app.models.child import ChildRecord, Cohort, SenStatus, YearGroup
+from app.models.reference import ReferenceCounter
+from app.models.request import (
+    AdviceRequest,
+    ConsentGiver,
+    Indicator,
+    RequestEvent,
+    RequestStatus,
+    Route,
+    SocialWorker,
+    SupportWanted,
+)
 from app.models.school import Phase, School
+from app.models.theme import ServiceSetting, Theme
 from app.models.user import Role, User
 
-__all__ = ["AuditEvent", "Phase", "Role", "School", "User"]
+__all__ = [
+    "AdviceRequest", "AuditEvent", "ChildRecord", "Cohort", "ConsentGiver", "Indicator",
+    "Phase", "ReferenceCounter", "RequestEvent", "RequestStatus", "Role", "Route", "School",
+    "SenStatus", "ServiceSetting", "SocialWorker", "SupportWanted", "Theme", "User",
+    "YearGroup",
+]

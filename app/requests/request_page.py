@@ -1,0 +1,202 @@
+"""A school's list of its advice requests, and the page of one request: its answers, its
+timeline, and the Virtual School's decisions on it (accept, decline, advise, close)."""
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from flask import flash, g, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy.orm import joinedload
+
+from app.auth.permissions import allow
+from app.extensions import db, htmx
+from app.models import AdviceRequest, RequestStatus, Role, Route, User
+from app.rendering import render_page_or_partial
+from app.requests import bp
+from app.requests.access import get_request_or_404, visible_requests
+from app.requests.advice_steps import answer_rows
+from app.requests.triage_forms import AcceptForm, CloseForm, DeclineForm, WrittenAdviceForm
+from app.services import audit
+from app.services import request_workflow as workflow
+
+S = RequestStatus
+LONDON = ZoneInfo("Europe/London")
+TAG_COLOURS = {S.DRAFT: "grey", S.SUBMITTED: "blue", S.ACCEPTED: "turquoise",
+               S.DECLINED: "red", S.BOOKED: "purple", S.CONSULTED: "light-blue",
+               S.CLOSED: "green"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    form_class: type
+    verb: str  # "You cannot {verb} this request"
+    done: str  # the success message
+    audit_action: str
+
+
+DECISIONS = {
+    "accept": Decision(AcceptForm, "accept", "Request {} accepted", "advice_request_accepted"),
+    "decline": Decision(DeclineForm, "decline", "Request {} declined", "advice_request_declined"),
+    "give_advice": Decision(WrittenAdviceForm, "give written advice on",
+                            "Written advice sent to the school: request {} is closed",
+                            "advice_request_advice_given"),
+    "close": Decision(CloseForm, "close", "Request {} closed", "advice_request_closed"),
+}
+
+
+@bp.get("/requests")
+@allow(Role.SCHOOL_STAFF)
+def index():
+    mine = visible_requests(db.select(AdviceRequest)).options(joinedload(AdviceRequest.child))
+    drafts = db.session.scalars(mine.where(AdviceRequest.status == S.DRAFT)
+                                .order_by(AdviceRequest.created_at.desc(), AdviceRequest.id.desc()))
+    sent = db.session.scalars(mine.where(AdviceRequest.status != S.DRAFT)
+                              .order_by(AdviceRequest.submitted_at.desc(),
+                                        AdviceRequest.id.desc()))
+    return render_template("requests/index.html", drafts=drafts.all(), sent=sent.all())
+
+
+@bp.get("/requests/<int:request_id>")
+@allow(Role.SCHOOL_STAFF, Role.VS_ADMIN, Role.VS_ADVISOR)
+def show(request_id):
+    if not current_user.is_virtual_school:
+        return render_template("requests/show.html", **page_context(get_request_or_404(request_id)))
+    _begin_writing()  # the view itself is written to the audit log
+    request_ = get_request_or_404(request_id)
+    audit.record("advice_request_viewed", request_, detail=request_.reference)
+    page = render_template("requests/show.html", **page_context(request_))
+    db.session.commit()
+    return page
+
+
+@bp.post("/requests/<int:request_id>/accept")
+@allow(Role.VS_ADMIN, Role.VS_ADVISOR)
+def accept(request_id):
+    return decide(request_id, "accept", lambda r, form: workflow.accept(
+        r, Route(form.route.data), by=current_user, note=form.accept_note.data))
+
+
+@bp.post("/requests/<int:request_id>/decline")
+@allow(Role.VS_ADMIN, Role.VS_ADVISOR)
+def decline(request_id):
+    return decide(request_id, "decline", lambda r, form: workflow.decline(
+        r, form.reason.data.strip(), by=current_user))
+
+
+@bp.post("/requests/<int:request_id>/advice")
+@allow(Role.VS_ADMIN, Role.VS_ADVISOR)
+def give_advice(request_id):
+    return decide(request_id, "give_advice", lambda r, form: workflow.give_written_advice(
+        r, form.advice.data.strip(), by=current_user))
+
+
+@bp.post("/requests/<int:request_id>/close")
+@allow(Role.VS_ADMIN, Role.VS_ADVISOR)
+def close(request_id):
+    return decide(request_id, "close", lambda r, form: workflow.close(r, by=current_user))
+
+
+def decide(request_id: int, action: str, change):
+    """Check the request can still take this action, validate the form, make the change
+    and audit it in one transaction; or show the page again saying what stopped it."""
+    request_ = get_request_or_404(request_id)
+    decision = DECISIONS[action]
+    form = decision.form_class()
+    if not available_actions(request_)[action]:
+        return _page(request_, 409, conflict=_conflict(request_, action))
+    if not form.validate_on_submit():
+        return _page(request_, 400, failed=(action, form))
+    try:
+        change(request_, form)
+    except workflow.TransitionRefused:
+        db.session.rollback()
+        return _page(request_, 409, conflict=_conflict(request_, action))
+    except workflow.NotReady as not_ready:
+        db.session.rollback()
+        for name, message in not_ready.problems.items():
+            (form[name].errors if name in form else form.form_errors).append(message)
+        return _page(request_, 400, failed=(action, form))
+    audit.record(decision.audit_action, request_, detail=request_.reference)
+    db.session.commit()
+    done = decision.done.format(request_.reference)
+    if htmx:
+        return _page(request_, 200, success=done)
+    flash(done, "success")
+    return redirect(url_for("requests.show", request_id=request_.id))
+
+
+def _page(request_: AdviceRequest, status: int, failed=None, **context):
+    # htmx 2 does not swap 4xx responses in by default, so an htmx form gets its region
+    # (with the error summary) as a 200; a plain form post gets the true status.
+    status = 200 if htmx and not htmx.boosted else status
+    return render_page_or_partial("requests/show.html", "requests/triage/_decision.html",
+                                  status, **page_context(request_, failed), **context)
+
+
+def _conflict(request_: AdviceRequest, action: str) -> str:
+    return (f"You cannot {DECISIONS[action].verb} this request: it is now "
+            f"{request_.status.label.lower()}. Someone else may have dealt with it since you "
+            "opened this page.")
+
+
+def _begin_writing() -> None:
+    """End the read transaction that loading the signed-in user began, so that the next one
+    takes the write lock at BEGIN (see app/database.py) rather than failing to upgrade."""
+    g.writes = True
+    db.session.commit()
+
+
+def available_actions(request_: AdviceRequest) -> dict[str, bool]:
+    """What the signed-in person may do to the request now; the workflow decides."""
+    user = current_user
+    return {
+        "accept": workflow.can_move(request_, S.ACCEPTED, user),
+        "decline": workflow.can_move(request_, S.DECLINED, user),
+        "give_advice": workflow.can_give_written_advice(request_, user),
+        "close": workflow.can_close(request_, user),
+    }
+
+
+def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
+    """Everything the page and its decision region show; `failed` is (action, form) of a
+    form to show again with its errors and the person's typing."""
+    forms = {action: d.form_class(formdata=None) for action, d in DECISIONS.items()}
+    if failed:
+        forms[failed[0]] = failed[1]
+    advice_by = (db.session.get(User, request_.written_advice_by_id)
+                 if request_.written_advice_by_id else None)
+    return {"request_": request_, "actions": available_actions(request_), "forms": forms,
+            "form": failed[1] if failed else None, "answer_rows": answer_rows,
+            "advice_by": advice_by, "is_virtual_school": current_user.is_virtual_school}
+
+
+@bp.context_processor
+def _helpers():
+    return {"status_tag": status_tag, "london_time": london_time, "long_date": long_date}
+
+
+def status_tag(status: RequestStatus) -> dict:
+    """The GOV.UK tag parameters for a status, coloured by it."""
+    return {"text": status.label, "classes": f"govuk-tag--{TAG_COLOURS[status]}"}
+
+
+def long_date(moment) -> str:
+    """25 November 2026, in Europe/London."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(LONDON)
+    return f"{local.day} {local:%B %Y}"
+
+
+def london_time(moment) -> str:
+    """25 November 2026, 2:05pm (GOV.UK style: 2pm, midday, midnight), in Europe/London."""
+    local = moment.astimezone(LONDON)
+    if (local.hour, local.minute) == (12, 0):
+        clock = "midday"
+    elif (local.hour, local.minute) == (0, 0):
+        clock = "midnight"
+    else:
+        hour = local.hour % 12 or 12
+        minutes = f":{local.minute:02d}" if local.minute else ""
+        clock = f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+    return f"{long_date(local)}, {clock}"

@@ -1,0 +1,26 @@
+"""Every page each role uses passes axe-core and loads without a console or CSP error."""
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, sign_in_as
+
+PAGES = {
+    "admin@convene.test": ["/admin/users", "/admin/users/new", "/admin/schools",
+                           "/admin/schools/new", "/admin/schools/import", "/admin/themes",
+                           "/admin/themes/new", "/admin/signposting", "/triage"],
+    "advisor@convene.test": ["/triage", "/triage?status=accepted"],
+    "senco@convene.test": ["/requests", "/requests/new", "/children", "/children/new",
+                           "/children/C-7F3K2Q", "/children/C-7F3K2Q/edit", "/my-school"],
+}
+
+
+@pytest.mark.parametrize("email", PAGES, ids=lambda e: e.split("@")[0])
+def test_pages_pass_axe(page, axe, email):
+    sign_in_as(page, email)
+    page.wait_for_url("**/")
+    for path in PAGES[email]:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert page.locator("h1").count() == 1, path
+        assert_accessible(axe, page)
+    assert page.problems.errors == []

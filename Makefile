@@ -22,7 +22,7 @@ lint: test-setup
 
 setup: $(VENV)/.installed vendor
 
-test-setup: setup $(VENV)/.test-installed /usr/bin/chromium
+test-setup: setup $(VENV)/.test-installed /usr/bin/chromium /usr/bin/khal
 
 db: setup
 	$(FLASK) db upgrade
@@ -44,6 +44,11 @@ $(VENV)/.test-installed: $(VENV)/.installed
 /usr/bin/chromium:
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium
+
+# khal, a command-line calendar, imports our invites in the tests as a real calendar would.
+/usr/bin/khal:
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq khal
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -7,7 +7,10 @@ VENDOR := app/static/vendor
 
 .PHONY: run test test-postgres lint setup test-setup vendor db demo-data clean
 
+# The outbox worker runs beside the server; without CONVENE_MAIL_SERVER it writes each
+# email as a .eml file into instance/outbox-mail/ instead of sending it.
 run: setup db demo-data
+	$(FLASK) outbox & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: test-setup

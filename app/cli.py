@@ -1,4 +1,4 @@
-"""Flask commands: demo-data and create-user."""
+"""Flask commands: demo-data, create-user and outbox."""
 
 import click
 from flask import current_app, url_for
@@ -12,6 +12,7 @@ from app.services.passwords import MIN_LENGTH, hash_password
 def init_app(app) -> None:
     app.cli.add_command(demo_data)
     app.cli.add_command(create_user)
+    app.cli.add_command(outbox_worker)
 
 
 @click.command("demo-data")
@@ -75,3 +76,27 @@ def _set_password_link(user: User) -> str:
     base = current_app.config.get("SERVICE_URL", "http://127.0.0.1:5000")
     with current_app.test_request_context(base_url=base):
         return url_for("auth.set_password", token=make_set_password_token(user), _external=True)
+
+
+@click.command("outbox")
+@click.option("--once", is_flag=True, help="Send what is due now, then stop.")
+def outbox_worker(once):
+    """Send the email waiting in the outbox, until stopped (SIGTERM or Ctrl-C).
+
+    Run as many at once as you like: no message is sent by two of them.
+    """
+    import threading
+
+    from app.services import mail, outbox
+
+    worker_id = outbox.worker_name()
+    try:
+        outbox.check_can_send()  # say so now, not once a minute in the loop
+    except mail.MailNotConfigured as error:
+        raise click.ClickException(str(error)) from error
+    if once:
+        click.echo(outbox.send_all_due(worker_id).summary())
+        return
+    stop = threading.Event()
+    outbox.stop_on_signals(stop)
+    outbox.run_worker(worker_id, stop, echo=click.echo)

@@ -32,6 +32,20 @@ class Defaults:
     MAIL_USERNAME = None
     MAIL_PASSWORD = None
     MAIL_FROM = "virtual.school@convene.invalid"
+    # Implicit TLS from the first byte (usually port 465), instead of STARTTLS (MAIL_USE_TLS).
+    MAIL_USE_SSL = False
+    # The outbox worker (`flask outbox`): how often it looks for email that is due, how many
+    # messages it takes at a time, and how many tries a message gets before it is marked
+    # failed (retries wait 1, 2, 4, 8... minutes, at most an hour).
+    MAIL_POLL_SECONDS = 5
+    MAIL_BATCH_SIZE = 20
+    MAIL_MAX_ATTEMPTS = 8
+    # How long a worker's claim on a message lasts: if the worker dies, another takes the
+    # message after this. Far longer than one SMTP conversation.
+    MAIL_CLAIM_SECONDS = 300
+    # Without MAIL_SERVER, the worker writes each email as a .eml file here instead of
+    # sending it. None: instance/outbox-mail in development, nowhere otherwise.
+    MAIL_OUTBOX_FOLDER = None
     LOCAL_AUTHORITY = "Convene County Council"
     # Where people reach Convene: used in links sent by email or printed by commands.
     SERVICE_URL = "http://127.0.0.1:5000"

@@ -21,6 +21,7 @@ _ITEMS = [
     ("Themes", "admin.themes", ("admin.theme", "admin.signposting"), {Role.VS_ADMIN}),
     ("Schools", "admin.schools", ("admin.school",), {Role.VS_ADMIN}),
     ("Users", "admin.users", ("admin.user",), {Role.VS_ADMIN}),
+    ("Outbox", "admin.outbox", ("admin.outbox",), {Role.VS_ADMIN}),
 ]
 
 

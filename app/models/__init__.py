@@ -2,6 +2,7 @@
 
 from app.models.audit import AuditEvent
 from app.models.child import ChildRecord, Cohort, SenStatus, YearGroup
+from app.models.outbox import OutboxMessage, OutboxStatus
 from app.models.reference import ReferenceCounter
 from app.models.request import (
     AdviceRequest,
@@ -22,4 +23,5 @@ __all__ = [
     "Phase", "ReferenceCounter", "RequestEvent", "RequestStatus", "Role", "Route", "School",
     "SenStatus", "ServiceSetting", "SocialWorker", "SupportWanted", "Theme", "User",
     "YearGroup",
+    "OutboxMessage", "OutboxStatus",
 ]

@@ -1,6 +1,7 @@
 """Sending email over SMTP."""
 
 import smtplib
+import ssl
 from email.message import EmailMessage
 
 from flask import current_app
@@ -34,3 +35,28 @@ def send(message: EmailMessage) -> None:
 
 def is_configured() -> bool:
     return bool(current_app.config.get("MAIL_SERVER"))
+
+
+def connect() -> smtplib.SMTP:
+    """An SMTP connection to the configured server, encrypted and signed in as configured.
+
+    MAIL_USE_SSL: TLS from the first byte (port 465); MAIL_USE_TLS: STARTTLS (port 587).
+    Both check the server's certificate, which smtplib does not do by default.
+    """
+    cfg = current_app.config
+    if not cfg.get("MAIL_SERVER"):
+        raise MailNotConfigured("CONVENE_MAIL_SERVER is not set")
+    host, port = cfg["MAIL_SERVER"], int(cfg["MAIL_PORT"])
+    if cfg.get("MAIL_USE_SSL"):
+        smtp = smtplib.SMTP_SSL(host, port, timeout=10, context=ssl.create_default_context())
+    else:
+        smtp = smtplib.SMTP(host, port, timeout=10)
+    try:
+        if cfg.get("MAIL_USE_TLS") and not cfg.get("MAIL_USE_SSL"):
+            smtp.starttls(context=ssl.create_default_context())
+        if cfg.get("MAIL_USERNAME"):
+            smtp.login(cfg["MAIL_USERNAME"], cfg["MAIL_PASSWORD"])
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp

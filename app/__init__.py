@@ -64,6 +64,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
+    from app.booking import bp as booking_bp
     from app.home import bp as home_bp
     from app.requests import bp as requests_bp
 
@@ -71,3 +72,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(home_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(requests_bp)
+    app.register_blueprint(booking_bp)

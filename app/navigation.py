@@ -18,6 +18,8 @@ _ITEMS = [
     ("Requests", "requests.triage", ("requests.triage", "requests.show", "requests.accept",
                                      "requests.decline", "requests.give_advice",
                                      "requests.close"), VIRTUAL_SCHOOL),
+    ("Sessions", "booking.sessions", ("booking.",),
+     {Role.VS_ADMIN, Role.VS_ADVISOR, Role.EDUCATIONAL_PSYCHOLOGIST}),
     ("Themes", "admin.themes", ("admin.theme", "admin.signposting"), {Role.VS_ADMIN}),
     ("Schools", "admin.schools", ("admin.school",), {Role.VS_ADMIN}),
     ("Users", "admin.users", ("admin.user",), {Role.VS_ADMIN}),

@@ -1,6 +1,7 @@
 """The database models, one module per aggregate."""
 
 from app.models.audit import AuditEvent
+from app.models.booking import ConsultationSession, SessionMode, SessionStatus, Slot
 from app.models.child import ChildRecord, Cohort, SenStatus, YearGroup
 from app.models.outbox import OutboxMessage, OutboxStatus
 from app.models.reference import ReferenceCounter
@@ -24,4 +25,5 @@ __all__ = [
     "SenStatus", "ServiceSetting", "SocialWorker", "SupportWanted", "Theme", "User",
     "YearGroup",
     "OutboxMessage", "OutboxStatus",
+    "ConsultationSession", "SessionMode", "SessionStatus", "Slot",
 ]

@@ -7,8 +7,10 @@ from tests.browser.conftest import assert_accessible, sign_in_as
 PAGES = {
     "admin@convene.test": ["/admin/users", "/admin/users/new", "/admin/schools",
                            "/admin/schools/new", "/admin/schools/import", "/admin/themes",
-                           "/admin/themes/new", "/admin/signposting", "/triage"],
-    "advisor@convene.test": ["/triage", "/triage?status=accepted"],
+                           "/admin/themes/new", "/admin/signposting", "/triage", "/sessions",
+                           "/sessions/new", "/sessions/series"],
+    "advisor@convene.test": ["/triage", "/triage?status=accepted", "/sessions"],
+    "ep@convene.test": ["/sessions"],
     "senco@convene.test": ["/requests", "/requests/new", "/children", "/children/new",
                            "/children/C-7F3K2Q", "/children/C-7F3K2Q/edit", "/my-school"],
 }
@@ -22,5 +24,7 @@ def test_pages_pass_axe(page, axe, email):
         response = page.goto(path)
         assert response.status == 200, path
         assert page.locator("h1").count() == 1, path
+        for legend in page.locator("legend").all():
+            assert legend.inner_text().strip(), (path, "a fieldset with an empty legend")
         assert_accessible(axe, page)
     assert page.problems.errors == []

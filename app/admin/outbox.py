@@ -12,10 +12,9 @@ from app.admin import bp
 from app.auth.permissions import allow
 from app.extensions import db
 from app.models import OutboxMessage, OutboxStatus, Role
+from app.pagination import paginate, pagination_links
 from app.services.outbox import status_counts, try_again
 
-PER_PAGE = 50
-MAX_PAGE = 10_000
 # What needs the admin comes first: failed, then still to send, then sent.
 _ATTENTION = case({OutboxStatus.FAILED: 0, OutboxStatus.SENDING: 1, OutboxStatus.PENDING: 2},
                   value=OutboxMessage.status, else_=3)
@@ -26,7 +25,7 @@ _ATTENTION = case({OutboxStatus.FAILED: 0, OutboxStatus.SENDING: 1, OutboxStatus
 def outbox():
     page = outbox_page(request.args.get("page", 1, type=int))
     return render_template("admin/outbox/index.html", counts=status_counts(), results=page,
-                           pagination=pagination_links(page),
+                           pagination=pagination_links(page, "admin.outbox"),
                            max_attempts=current_app.config["MAIL_MAX_ATTEMPTS"])
 
 
@@ -47,26 +46,5 @@ def outbox_page(number: int):
     """One page of messages, without their bodies. A page past the end shows the last one."""
     stmt = (db.select(OutboxMessage).options(defer(OutboxMessage.message))
             .order_by(_ATTENTION, OutboxMessage.created_at.desc(), OutboxMessage.id.desc()))
-    page = db.paginate(stmt, page=min(max(number, 1), MAX_PAGE), per_page=PER_PAGE,
-                       error_out=False)
-    if page.pages and page.page > page.pages:
-        page = db.paginate(stmt, page=page.pages, per_page=PER_PAGE, error_out=False)
-    return page
+    return paginate(stmt, number)
 
-
-def pagination_links(page) -> dict | None:
-    """govukPagination's params; None for a single page."""
-    if page.pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        return url_for("admin.outbox", page=number if number > 1 else None)
-
-    items = [{"number": n, "href": href(n), "current": n == page.page} if n else {"ellipsis": True}
-             for n in page.iter_pages(left_edge=1, left_current=1, right_current=2, right_edge=1)]
-    links = {"items": items}
-    if page.has_prev:
-        links["previous"] = {"href": href(page.prev_num)}
-    if page.has_next:
-        links["next"] = {"href": href(page.next_num)}
-    return links

@@ -16,12 +16,11 @@ from app.admin.school_import import (
 from app.auth.permissions import allow
 from app.extensions import db
 from app.models import Role, School, User
+from app.pagination import paginate, pagination_links
 from app.rendering import render_page_or_partial
 from app.services import audit
 
-PER_PAGE = 50
 # Far beyond any county's list; stops a hand-typed page number overflowing the OFFSET.
-MAX_PAGE = 10_000
 
 
 @bp.get("/schools")
@@ -31,7 +30,8 @@ def schools():
     page = find_schools(filters, request.args.get("page", 1, type=int))
     return render_page_or_partial(
         "admin/schools/index.html", "admin/schools/_results.html",
-        filters=filters, results=page, pagination=pagination_params(page, filters),
+        filters=filters, results=page,
+        pagination=pagination_links(page, "admin.schools", **filters.query_args()),
     )
 
 
@@ -96,33 +96,9 @@ def find_schools(filters: SchoolFilterForm, page_number: int):
                               School.urn.contains(normalise_urn(term), autoescape=True)))
     if filters.selected_phase:
         stmt = stmt.where(School.phase == filters.selected_phase)
-    page_number = min(max(page_number, 1), MAX_PAGE)
-    page = db.paginate(stmt, page=page_number, per_page=PER_PAGE, error_out=False)
-    if page.pages and page.page > page.pages:
-        # A link to a page that no longer exists (the list shrank): show the last one.
-        page = db.paginate(stmt, page=page.pages, per_page=PER_PAGE, error_out=False)
-    return page
+    return paginate(stmt, page_number)
 
 
-def pagination_params(page, filters: SchoolFilterForm) -> dict | None:
-    """The GOV.UK pagination component's parameters; every link keeps the filters."""
-    if page.pages <= 1:
-        return None
-
-    def href(number):
-        return url_for("admin.schools", page=number, **filters.query_args())
-
-    numbers = page.iter_pages(left_edge=1, left_current=1, right_current=1, right_edge=1)
-    params = {"items": [
-        {"ellipsis": True} if number is None
-        else {"number": number, "href": href(number), "current": number == page.page}
-        for number in numbers
-    ]}
-    if page.has_prev:
-        params["previous"] = {"href": href(page.prev_num)}
-    if page.has_next:
-        params["next"] = {"href": href(page.next_num)}
-    return params
 
 
 def school_form_page(form: SchoolForm, school: School | None = None):

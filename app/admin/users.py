@@ -17,11 +17,10 @@ from app.auth.permissions import allow
 from app.auth.tokens import make_set_password_token
 from app.extensions import db, htmx
 from app.models import AuditEvent, Role, User
+from app.pagination import paginate, pagination_links
 from app.rendering import render_page_or_partial
 from app.services import audit, mail, outbox
 
-PER_PAGE = 50
-MAX_PAGE = 10_000
 RECENT_ACTIVITY = 20
 LONDON = ZoneInfo("Europe/London")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -105,30 +104,9 @@ def users_matching(filters: UserFilterForm):
 def users_page(filters: UserFilterForm, number: int):
     """One page of the list. A page number past the end (an old link, from before people
     were deactivated) shows the last page; an absurd one never reaches the database."""
-    stmt = users_matching(filters)
-    page = db.paginate(stmt, page=min(max(number, 1), MAX_PAGE), per_page=PER_PAGE,
-                       error_out=False)
-    if page.pages and page.page > page.pages:
-        page = db.paginate(stmt, page=page.pages, per_page=PER_PAGE, error_out=False)
-    return page
+    return paginate(users_matching(filters), number)
 
 
-def pagination_links(page, args: dict[str, str]) -> dict | None:
-    """govukPagination's params, each link keeping the filters; None for a single page."""
-    if page.pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        return url_for("admin.users", **args, page=number if number > 1 else None)
-
-    items = [{"number": n, "href": href(n), "current": n == page.page} if n else {"ellipsis": True}
-             for n in page.iter_pages(left_edge=1, left_current=1, right_current=2, right_edge=1)]
-    links = {"items": items}
-    if page.has_prev:
-        links["previous"] = {"href": href(page.prev_num)}
-    if page.has_next:
-        links["next"] = {"href": href(page.next_num)}
-    return links
 
 
 def create_user(values: dict) -> User | None:
@@ -271,7 +249,8 @@ def users():
     page = users_page(filters, request.args.get("page", 1, type=int))
     return render_page_or_partial(
         "admin/users/index.html", "admin/users/_results.html",
-        filters=filters, results=page, pagination=pagination_links(page, filters.query_args()))
+        filters=filters, results=page,
+        pagination=pagination_links(page, "admin.users", **filters.query_args()))
 
 
 @bp.route("/users/new", methods=["GET", "POST"])

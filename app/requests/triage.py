@@ -3,7 +3,7 @@ filtered by status, school, phase, cohort, theme and time waiting."""
 
 from datetime import timedelta
 
-from flask import request, url_for
+from flask import request
 from sqlalchemy.orm import contains_eager, selectinload
 
 from app.auth.permissions import allow
@@ -11,14 +11,13 @@ from app.extensions import db
 from app.models import AdviceRequest, ChildRecord, Role, School, Theme
 from app.models.request import request_theme
 from app.models.types import utcnow
+from app.pagination import paginate, pagination_links
 from app.rendering import render_page_or_partial
 from app.requests import bp
 from app.requests.access import visible_requests
 from app.requests.triage_forms import TriageFilterForm
 
-PER_PAGE = 50
 # Far beyond any queue; stops a hand-typed page number overflowing the OFFSET.
-MAX_PAGE = 10_000
 
 
 @bp.get("/triage")
@@ -31,7 +30,8 @@ def triage():
     page = find_requests(filters, request.args.get("page", 1, type=int), now)
     return render_page_or_partial(
         "requests/triage/index.html", "requests/triage/_results.html",
-        filters=filters, results=page, pagination=pagination_params(page, filters),
+        filters=filters, results=page,
+        pagination=pagination_links(page, "requests.triage", **filters.query_args()),
         days_waiting=lambda r: (now - r.submitted_at).days)
 
 
@@ -59,30 +59,5 @@ def find_requests(filters: TriageFilterForm, page_number: int, now):
     if filters.selected_age_days:
         stmt = stmt.where(AdviceRequest.submitted_at
                           < now - timedelta(days=filters.selected_age_days))
-    page_number = min(max(page_number, 1), MAX_PAGE)
-    page = db.paginate(stmt, page=page_number, per_page=PER_PAGE, error_out=False)
-    if page.pages and page.page > page.pages:
-        # A link to a page that no longer exists (the queue shrank): show the last one.
-        page = db.paginate(stmt, page=page.pages, per_page=PER_PAGE, error_out=False)
-    return page
+    return paginate(stmt, page_number)
 
-
-def pagination_params(page, filters: TriageFilterForm) -> dict | None:
-    """The GOV.UK pagination component's parameters; every link keeps the filters."""
-    if page.pages <= 1:
-        return None
-
-    def href(number):
-        return url_for("requests.triage", page=number, **filters.query_args())
-
-    numbers = page.iter_pages(left_edge=1, left_current=1, right_current=1, right_edge=1)
-    params = {"items": [
-        {"ellipsis": True} if number is None
-        else {"number": number, "href": href(number), "current": number == page.page}
-        for number in numbers
-    ]}
-    if page.has_prev:
-        params["previous"] = {"href": href(page.prev_num)}
-    if page.has_next:
-        params["next"] = {"href": href(page.next_num)}
-    return params

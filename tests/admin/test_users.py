@@ -140,7 +140,7 @@ def test_list_has_fifty_a_page_and_page_links_keep_the_filters(client, sign_in):
     first = client.get("/admin/users?role=vs_advisor").text
     assert "Showing 1 to 50 of 55 users" in first
     assert "Advisor 50" in first and "Advisor 51" not in first
-    assert 'href="/admin/users?role=vs_advisor&amp;page=2"' in first
+    assert 'href="/admin/users?page=2&amp;role=vs_advisor"' in first
     second = client.get("/admin/users?role=vs_advisor&page=2").text
     assert "Showing 51 to 55 of 55 users" in second
     assert "Advisor 51" in second and "Advisor 50" not in second

@@ -46,8 +46,7 @@ PERMISSION_FIELDS = {"role", "school_id"}
 
 
 class Delivery(enum.StrEnum):
-    SENT = "sent"
-    FAILED = "failed"
+    SENT = "sent"  # queued in the outbox, which sends it (and retries)
     NOT_CONFIGURED = "not_configured"
 
 
@@ -175,7 +174,7 @@ def reset_password(person: User) -> None:
 
 
 def send_set_password_link(person: User, reason: LinkReason) -> tuple[str, Delivery]:
-    """A one-time link for the person to set a password, and whether we could email it."""
+    """A one-time link for the person to set a password, and whether it is being emailed."""
     link = url_for("auth.set_password", token=make_set_password_token(person), _external=True)
     if not mail.is_configured():
         return link, Delivery.NOT_CONFIGURED

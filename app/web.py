@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.auth.permissions import enforce_permissions, public
 from app.auth.sessions import expire_stale_session
+from app.london import long_date, long_datetime
 from app.navigation import navigation_for
 
 VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
@@ -25,6 +26,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
     app.context_processor(layout_context)
     app.add_template_filter(lambda a, b: {**(a or {}), **(b or {})}, "merge")
+    app.add_template_filter(long_date, "london_date")
+    app.add_template_filter(long_datetime, "london_datetime")
     app.add_url_rule("/assets/<path:filename>", "assets", public(govuk_assets))
 
 

@@ -2,8 +2,6 @@
 one-time links for them to set a password."""
 
 import enum
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask import current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -22,9 +20,6 @@ from app.rendering import render_page_or_partial
 from app.services import audit, mail, outbox
 
 RECENT_ACTIVITY = 20
-LONDON = ZoneInfo("Europe/London")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 # Words for the audit actions a user's page shows; others fall back to their code in words.
 ACTION_WORDS = {
@@ -57,31 +52,6 @@ class LinkReason(enum.StrEnum):
 
 class ChangeRefused(ValueError):
     """A change an admin may not make; the message says why, in words for them."""
-
-
-# Times ---------------------------------------------------------------------------------------
-
-@bp.app_template_filter("london_date")
-def london_date(value: datetime | None) -> str:
-    """25 November 2026, in Europe/London."""
-    if value is None:
-        return ""
-    local = value.astimezone(LONDON)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
-
-
-@bp.app_template_filter("london_datetime")
-def london_datetime(value: datetime | None) -> str:
-    """25 November 2026, 2:05pm, in Europe/London (GOV.UK style: 9am, midday, midnight)."""
-    if value is None:
-        return ""
-    local = value.astimezone(LONDON)
-    if local.minute == 0 and local.hour in (0, 12):
-        clock = "midnight" if local.hour == 0 else "midday"
-    else:
-        minutes = f":{local.minute:02d}" if local.minute else ""
-        clock = f"{local.hour % 12 or 12}{minutes}{'am' if local.hour < 12 else 'pm'}"
-    return f"{london_date(value)}, {clock}"
 
 
 # The rules -----------------------------------------------------------------------------------

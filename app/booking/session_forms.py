@@ -32,8 +32,8 @@ from wtforms.validators import (
 
 from app.booking.slots import SlotError, local_to_utc, series_dates, slot_times
 from app.extensions import db
+from app.forms import GovDateField, GovNumberInput
 from app.models import Role, SessionMode, User
-from app.requests.advice_forms import GovDateField, GovNumberInput
 from app.validators import NoIdentifiers
 
 TIME_PATTERN = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")

@@ -4,7 +4,6 @@ Virtual School and the educational psychologists who run them)."""
 import itertools
 import uuid
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -13,8 +12,8 @@ from sqlalchemy.orm import selectinload
 from app.auth.permissions import allow
 from app.booking import bp
 from app.booking.session_forms import CancelForm, SeriesForm, SessionForm
-from app.booking.slots import LONDON
 from app.extensions import db
+from app.london import clock, time_range, to_london
 from app.models import ConsultationSession, Role, SessionStatus, Slot, User
 from app.models.types import utcnow
 from app.services import audit
@@ -27,7 +26,7 @@ SERIES_STEPS = {"details", "check", "publish", "edit"}
 @allow(*SEES_SESSIONS)
 def sessions():
     months = itertools.groupby(upcoming_sessions(current_user),
-                               key=lambda each: f"{london(each.starts_at):%B %Y}")
+                               key=lambda each: f"{to_london(each.starts_at):%B %Y}")
     return render_template("booking/index.html",
                            months=[(month, list(group)) for month, group in months])
 
@@ -94,8 +93,8 @@ def cancel_session(session_id):
 
 @bp.context_processor
 def _time_words():
-    return {"london": london, "describe": describe, "time_words": time_words,
-            "time_range": time_range}
+    return {"london": to_london, "describe": describe, "time_words": clock,
+            "time_range": clock_range}
 
 
 # The rules -----------------------------------------------------------------------------------
@@ -162,27 +161,11 @@ def cancel(session: ConsultationSession, reason: str) -> None:
     db.session.commit()
 
 
-def london(moment: datetime) -> datetime:
-    return moment.astimezone(ZoneInfo(LONDON))
-
-
-def time_words(moment: datetime) -> str:
-    """2pm, 2:30pm, midday, in London time."""
-    local = london(moment)
-    if (local.hour, local.minute) == (12, 0):
-        return "midday"
-    if (local.hour, local.minute) == (0, 0):
-        return "midnight"
-    hour = local.hour % 12 or 12
-    minutes = f":{local.minute:02d}" if local.minute else ""
-    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
-
-
-def time_range(starts_at: datetime, ends_at: datetime) -> str:
-    return f"{time_words(starts_at)} to {time_words(ends_at)}"
+def clock_range(starts_at: datetime, ends_at: datetime) -> str:
+    """2pm to 2:50pm."""
+    return f"{clock(starts_at)} to {clock(ends_at)}"
 
 
 def describe(session: ConsultationSession) -> str:
     """Tuesday 17 November 2026, 2pm to 5pm."""
-    day = london(session.starts_at)
-    return f"{day:%A} {day.day} {day:%B %Y}, {time_range(session.starts_at, session.ends_at)}"
+    return time_range(session.starts_at, session.ends_at)

@@ -7,7 +7,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
     GovDateInput,
-    GovInput,
     GovRadioInput,
     GovSubmitInput,
     GovTextArea,
@@ -15,7 +14,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DateField,
     DecimalField,
     RadioField,
     SelectMultipleField,
@@ -32,32 +30,12 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from app.forms import GovDateField, GovNumberInput, enum_choices
 from app.models import ConsentGiver, Indicator, SocialWorker, SupportWanted
 from app.validators import NoIdentifiers
 
 NO_NAMES_HINT = ("Do not include names, dates of birth, addresses or other details that "
                  "could identify the child or their family.")
-
-
-def _choices(enum_class):
-    return [(member.value, member.label) for member in enum_class]
-
-
-class GovNumberInput(GovInput):
-    input_type = "text"
-
-
-class GovDateField(DateField):
-    """A date from the GOV.UK day, month and year boxes, with a GOV.UK error message."""
-
-    def process_formdata(self, valuelist):
-        if valuelist and not any(part.strip() for part in valuelist):
-            self.data = None
-            return
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError("Enter a real date, like 27 3 2026") from error
 
 
 class StepForm(FlaskForm):
@@ -74,7 +52,7 @@ class ChildForm(FlaskForm):
 class IndicatorsForm(StepForm):
     indicators = SelectMultipleField(
         "Which key educational indicators concern you?", widget=GovCheckboxesInput(),
-        description="Select all that apply.", choices=_choices(Indicator),
+        description="Select all that apply.", choices=enum_choices(Indicator),
         validators=[DataRequired(message="Select at least one key educational indicator")])
 
 
@@ -115,7 +93,7 @@ class TriedForm(StepForm):
 class SupportForm(StepForm):
     support_wanted = RadioField(
         "What would you like from the Virtual School?", widget=GovRadioInput(),
-        choices=_choices(SupportWanted),
+        choices=enum_choices(SupportWanted),
         validators=[InputRequired(message="Select what you would like from the Virtual School")])
 
 
@@ -131,13 +109,13 @@ class QuestionForm(StepForm):
 class SocialWorkerForm(StepForm):
     social_worker = RadioField(
         "Does the child have a social worker?", widget=GovRadioInput(),
-        choices=_choices(SocialWorker),
+        choices=enum_choices(SocialWorker),
         validators=[InputRequired(message="Select whether a social worker is allocated")])
 
 
 class ConsentForm(StepForm):
     consent_given_by = RadioField(
-        "Who gave consent?", widget=GovRadioInput(), choices=_choices(ConsentGiver),
+        "Who gave consent?", widget=GovRadioInput(), choices=enum_choices(ConsentGiver),
         validators=[InputRequired(message="Select who gave consent")])
     consent_date = GovDateField(
         "When did they give it?", widget=GovDateInput(), format="%d %m %Y",

@@ -7,6 +7,7 @@ from flask import url_for
 from markupsafe import Markup
 
 from app.extensions import db
+from app.london import long_date
 from app.models import (
     AdviceRequest,
     ConsentGiver,
@@ -122,10 +123,6 @@ def save_answers(step: Step, form, request_: AdviceRequest) -> None:
             setattr(request_, name, value)
 
 
-def _long_date(value) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
 def _text(value: str | None) -> dict:
     if not value:
         return {"text": "Not answered yet"}
@@ -155,7 +152,7 @@ def answer_rows(r: AdviceRequest, change: bool = False) -> list[dict]:
          "social-worker"),
         ("Consent given by", {"text": r.consent_given_by.label if r.consent_given_by
                               else missing}, "consent"),
-        ("Consent given on", {"text": _long_date(r.consent_date) if r.consent_date
+        ("Consent given on", {"text": long_date(r.consent_date) if r.consent_date
                               else missing}, "consent"),
         ("Consent covers", _text(r.consent_scope), "consent"),
     ]

@@ -12,6 +12,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import Form, RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
+from app.forms import enum_choices
 from app.models import Cohort, SenStatus, YearGroup
 from app.validators import NoIdentifiers
 
@@ -40,9 +41,6 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _choices(enum_class):
-    return [(member.value, member.label) for member in enum_class]
-
 
 class ChildFilterForm(Form):
     """The list's filter: a plain GET form (no CSRF token, nothing changes)."""
@@ -60,15 +58,15 @@ class ChildRecordForm(FlaskForm):
                            message="Initials must be 1 to 3 letters, like JS")])
     year_group = SelectField(
         "Year group", widget=GovSelect(),
-        choices=[("", "Select a year group"), *_choices(YearGroup)],
+        choices=[("", "Select a year group"), *enum_choices(YearGroup)],
         validators=[DataRequired(message="Select the child's year group")],
         invalid_choice_message="Select the child's year group")
     cohort = RadioField(
-        "Cohort", widget=GovRadioInput(), choices=_choices(Cohort), description=COHORT_HINT,
+        "Cohort", widget=GovRadioInput(), choices=enum_choices(Cohort), description=COHORT_HINT,
         validators=[InputRequired(message="Select the child's cohort")],
         invalid_choice_message="Select the child's cohort")
     sen_status = RadioField(
-        "SEN status", widget=GovRadioInput(), choices=_choices(SenStatus),
+        "SEN status", widget=GovRadioInput(), choices=enum_choices(SenStatus),
         description="As on your school's SEN register.",
         validators=[InputRequired(message="Select the child's SEN status")],
         invalid_choice_message="Select the child's SEN status")

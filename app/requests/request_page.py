@@ -2,7 +2,6 @@
 timeline, and the Virtual School's decisions on it (accept, decline, advise, close)."""
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from flask import flash, g, redirect, render_template, url_for
 from flask_login import current_user
@@ -10,6 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from app.auth.permissions import allow
 from app.extensions import db, htmx
+from app.london import long_date, long_datetime
 from app.models import AdviceRequest, RequestStatus, Role, Route, User
 from app.rendering import render_page_or_partial
 from app.requests import bp
@@ -20,7 +20,6 @@ from app.services import audit
 from app.services import request_workflow as workflow
 
 S = RequestStatus
-LONDON = ZoneInfo("Europe/London")
 TAG_COLOURS = {S.DRAFT: "grey", S.SUBMITTED: "blue", S.ACCEPTED: "turquoise",
                S.DECLINED: "red", S.BOOKED: "purple", S.CONSULTED: "light-blue",
                S.CLOSED: "green"}
@@ -172,7 +171,7 @@ def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
 
 @bp.context_processor
 def _helpers():
-    return {"status_tag": status_tag, "london_time": london_time, "long_date": long_date}
+    return {"status_tag": status_tag, "london_time": long_datetime, "long_date": long_date}
 
 
 def status_tag(status: RequestStatus) -> dict:
@@ -180,23 +179,3 @@ def status_tag(status: RequestStatus) -> dict:
     return {"text": status.label, "classes": f"govuk-tag--{TAG_COLOURS[status]}"}
 
 
-def long_date(moment) -> str:
-    """25 November 2026, in Europe/London."""
-    if moment is None:
-        return ""
-    local = moment.astimezone(LONDON)
-    return f"{local.day} {local:%B %Y}"
-
-
-def london_time(moment) -> str:
-    """25 November 2026, 2:05pm (GOV.UK style: 2pm, midday, midnight), in Europe/London."""
-    local = moment.astimezone(LONDON)
-    if (local.hour, local.minute) == (12, 0):
-        clock = "midday"
-    elif (local.hour, local.minute) == (0, 0):
-        clock = "midnight"
-    else:
-        hour = local.hour % 12 or 12
-        minutes = f":{local.minute:02d}" if local.minute else ""
-        clock = f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
-    return f"{long_date(local)}, {clock}"

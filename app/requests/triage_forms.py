@@ -6,6 +6,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovText
 from wtforms import Form, RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from app.forms import enum_choices
 from app.models import Cohort, Phase, RequestStatus, Route
 from app.validators import NoIdentifiers
 
@@ -14,13 +15,10 @@ NOTE_MAX = 2000
 ADVICE_MAX = 6000
 
 
-def _choices(enum_class, skip=()):
-    return [(member.value, member.label) for member in enum_class if member not in skip]
-
 
 class AcceptForm(FlaskForm):
     route = RadioField(
-        "How will the Virtual School help?", widget=GovRadioInput(), choices=_choices(Route),
+        "How will the Virtual School help?", widget=GovRadioInput(), choices=enum_choices(Route),
         description="For a consultation the school books a slot. For written advice or "
         "signposting you write to the school on this page, which closes the request.",
         validators=[InputRequired(message="Select how the Virtual School will help")])
@@ -55,7 +53,7 @@ class CloseForm(FlaskForm):
 
 
 ALL = "all"
-STATUS_CHOICES = [(ALL, "All statuses"), *_choices(RequestStatus, skip={RequestStatus.DRAFT})]
+STATUS_CHOICES = [(ALL, "All statuses"), *enum_choices(RequestStatus, skip={RequestStatus.DRAFT})]
 AGE_CHOICES = [("", "Any time"), ("5", "Over 5 days"), ("10", "Over 10 days"),
                ("20", "Over 20 days")]
 
@@ -71,7 +69,8 @@ class TriageFilterForm(Form):
                         choices=[("", "All phases"), *[(p.value, p.label) for p in Phase]],
                         validate_choice=False)
     cohort = SelectField("Cohort", widget=GovSelect(),
-                         choices=[("", "All cohorts"), *_choices(Cohort)], validate_choice=False)
+                         choices=[("", "All cohorts"), *enum_choices(Cohort)],
+                         validate_choice=False)
     theme = SelectField("Theme", widget=GovSelect(), choices=[], validate_choice=False)
     age = SelectField("Time in the queue", widget=GovSelect(), choices=AGE_CHOICES,
                       validate_choice=False)

@@ -14,7 +14,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from email.utils import make_msgid
 
-from app.services.invites import Invite, detail_lines, format_when, render_invite
+from app.london import time_range
+from app.services.invites import Invite, detail_lines, render_invite
 
 ATTACHMENT_NAME = "invite.ics"
 
@@ -46,7 +47,7 @@ def invite_subject(invite: Invite) -> str:
         prefix = "Updated invitation"
     else:
         prefix = "Invitation"
-    return f"{prefix}: {invite.summary} — {format_when(invite.starts_at, invite.ends_at)}"
+    return f"{prefix}: {invite.summary} — {time_range(invite.starts_at, invite.ends_at)}"
 
 
 def invite_text_body(invite: Invite, greeting_name: str) -> str:

@@ -25,6 +25,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration
 
+from app.london import time_range
+
 LONDON_TZID = "Europe/London"
 LONDON = ZoneInfo(LONDON_TZID)
 PRODID = "-//Convene//Virtual School consultations//EN"
@@ -32,9 +34,6 @@ PRODID = "-//Convene//Virtual School consultations//EN"
 # Microsoft's older X-PUBLISHED-TTL): an hour keeps moves visible the same day.
 FEED_REFRESH = timedelta(hours=1)
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 class Method(StrEnum):
@@ -111,29 +110,6 @@ class Invite:
 
 # Words --------------------------------------------------------------------------------------
 
-def format_clock(moment: datetime) -> str:
-    """2pm, 2:50pm, midday, midnight (GOV.UK style), in Europe/London."""
-    local = moment.astimezone(LONDON)
-    if local.minute == 0 and local.hour in (0, 12):
-        return "midnight" if local.hour == 0 else "midday"
-    minutes = f":{local.minute:02d}" if local.minute else ""
-    return f"{local.hour % 12 or 12}{minutes}{'am' if local.hour < 12 else 'pm'}"
-
-
-def format_day(moment: datetime) -> str:
-    """Tuesday 17 November 2026, in Europe/London."""
-    local = moment.astimezone(LONDON)
-    return f"{DAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]} {local.year}"
-
-
-def format_when(starts_at: datetime, ends_at: datetime) -> str:
-    """Tuesday 17 November 2026, 2pm to 2:50pm (the end's day too if it is another day)."""
-    end = format_clock(ends_at)
-    if starts_at.astimezone(LONDON).date() != ends_at.astimezone(LONDON).date():
-        end = f"{format_day(ends_at)}, {end}"
-    return f"{format_day(starts_at)}, {format_clock(starts_at)} to {end}"
-
-
 def where_lines(invite: Invite) -> list[str]:
     """Where the consultation is: the venue, the meeting link, or both."""
     lines = [f"Where: {invite.location or 'online'}"]
@@ -147,7 +123,7 @@ def detail_lines(invite: Invite) -> list[str]:
     booking = "See the booking" if invite.cancelled else "To change or cancel, go to"
     return [
         f"What: {invite.summary}",
-        f"When: {format_when(invite.starts_at, invite.ends_at)} (UK time)",
+        f"When: {time_range(invite.starts_at, invite.ends_at)} (UK time)",
         *where_lines(invite),
         f"{booking}: {invite.booking_url}",
     ]

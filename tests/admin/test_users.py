@@ -10,8 +10,9 @@ from urllib.parse import urlparse
 import pytest
 from sqlalchemy import event
 
-from app.admin.users import london_date, london_datetime
 from app.extensions import db
+from app.london import long_date as london_date
+from app.london import long_datetime as london_datetime
 from app.models import AuditEvent, Role, User
 from app.models.outbox import OutboxMessage, OutboxStatus
 from app.services import outbox

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.extensions import db
+from app.london import long_datetime as london_time
 from app.models import AdviceRequest, AuditEvent, RequestEvent, RequestStatus, Role, Route
-from app.requests.request_page import london_time
 from app.services import request_workflow as workflow
 from tests.conftest import make_child, make_request, make_school, make_user
 

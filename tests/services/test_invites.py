@@ -12,13 +12,13 @@ import pytest
 import vobject
 from icalendar import Calendar
 
+from app.london import time_range
 from app.services.invites import (
     Attendee,
     AttendeeRole,
     Invite,
     Method,
     describe,
-    format_when,
     render_feed,
     render_invite,
 )
@@ -166,7 +166,7 @@ def test_vtimezone_defines_london_gmt_and_bst_for_the_event_year():
      "Tuesday 17 November 2026, 11:30pm to Wednesday 18 November 2026, midnight"),
 ])
 def test_times_are_told_in_london_in_gov_uk_style(starts_at, ends_at, words):
-    assert format_when(starts_at, ends_at) == words
+    assert time_range(starts_at, ends_at) == words
 
 
 # People --------------------------------------------------------------------------------------

@@ -81,13 +81,14 @@ def _set_password_link(user: User) -> str:
 @click.command("outbox")
 @click.option("--once", is_flag=True, help="Send what is due now, then stop.")
 def outbox_worker(once):
-    """Send the email waiting in the outbox, until stopped (SIGTERM or Ctrl-C).
+    """Send the email waiting in the outbox, until stopped (SIGTERM or Ctrl-C). Each round
+    first passes on expired waiting-list offers and queues the reminders that are due.
 
     Run as many at once as you like: no message is sent by two of them.
     """
     import threading
 
-    from app.services import mail, outbox
+    from app.services import housekeeping, mail, outbox
 
     worker_id = outbox.worker_name()
     try:
@@ -95,8 +96,9 @@ def outbox_worker(once):
     except mail.MailNotConfigured as error:
         raise click.ClickException(str(error)) from error
     if once:
+        housekeeping.run()
         click.echo(outbox.send_all_due(worker_id).summary())
         return
     stop = threading.Event()
     outbox.stop_on_signals(stop)
-    outbox.run_worker(worker_id, stop, echo=click.echo)
+    outbox.run_worker(worker_id, stop, echo=click.echo, before_round=housekeeping.run)

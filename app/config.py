@@ -49,6 +49,9 @@ class Defaults:
     LOCAL_AUTHORITY = "Convene County Council"
     # Where people reach Convene: used in links sent by email or printed by commands.
     SERVICE_URL = "http://127.0.0.1:5000"
+    # The Virtual School's own mailbox: the ORGANIZER of every calendar invite, where
+    # replies and Accept/Decline answers go. None: MAIL_FROM.
+    VIRTUAL_SCHOOL_MAILBOX = None
 
 
 def load(app, test_config: dict | None) -> None:

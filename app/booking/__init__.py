@@ -1,7 +1,7 @@
-"""Consultation sessions and their slots (bookings and the waiting list come later)."""
+"""Consultation sessions and their slots, bookings, the waiting list and calendar feeds."""
 
 from flask import Blueprint
 
 bp = Blueprint("booking", __name__)
 
-from app.booking import sessions  # noqa: E402,F401
+from app.booking import booking_pages, sessions, slot_pages  # noqa: E402,F401

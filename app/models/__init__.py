@@ -1,7 +1,19 @@
 """The database models, one module per aggregate."""
 
 from app.models.audit import AuditEvent
-from app.models.booking import ConsultationSession, SessionMode, SessionStatus, Slot
+from app.models.booking import (
+    AttendeeKind,
+    Booking,
+    BookingAttendee,
+    BookingStatus,
+    CalendarFeed,
+    ConsultationSession,
+    SessionMode,
+    SessionStatus,
+    Slot,
+    WaitingListEntry,
+    WaitStatus,
+)
 from app.models.child import ChildRecord, Cohort, SenStatus, YearGroup
 from app.models.outbox import OutboxMessage, OutboxStatus
 from app.models.reference import ReferenceCounter
@@ -26,4 +38,6 @@ __all__ = [
     "YearGroup",
     "OutboxMessage", "OutboxStatus",
     "ConsultationSession", "SessionMode", "SessionStatus", "Slot",
+    "AttendeeKind", "Booking", "BookingAttendee", "BookingStatus", "CalendarFeed",
+    "WaitingListEntry", "WaitStatus",
 ]

@@ -1,15 +1,24 @@
 """Finding a child record or a request the signed-in user may see, or a 404.
 
 School staff see their own school's records only. The Virtual School sees sent requests
-from every school (never drafts, which are the school's own working). Anyone else sees
-none here; later areas (bookings, outcomes) widen this for the people invited.
+from every school (never drafts, which are the school's own working). An educational
+psychologist sees the requests booked into the sessions they run. Social workers see the
+meetings they are invited to (app/booking/access.py), not the requests behind them.
 """
 
 from flask import abort
 from flask_login import current_user
 
 from app.extensions import db
-from app.models import AdviceRequest, ChildRecord, RequestStatus, Role
+from app.models import (
+    AdviceRequest,
+    Booking,
+    ChildRecord,
+    ConsultationSession,
+    RequestStatus,
+    Role,
+    Slot,
+)
 
 VIRTUAL_SCHOOL = (Role.VS_ADMIN, Role.VS_ADVISOR)
 
@@ -20,6 +29,10 @@ def visible_requests(stmt):
         return stmt.where(AdviceRequest.school_id == current_user.school_id)
     if current_user.role in VIRTUAL_SCHOOL:
         return stmt.where(AdviceRequest.status != RequestStatus.DRAFT)
+    if current_user.role == Role.EDUCATIONAL_PSYCHOLOGIST:
+        booked = (db.select(Booking.request_id).join(Booking.slot).join(Slot.session)
+                  .where(ConsultationSession.educational_psychologist_id == current_user.id))
+        return stmt.where(AdviceRequest.id.in_(booked))
     return stmt.where(db.false())
 
 

@@ -56,11 +56,11 @@ def index():
 
 
 @bp.get("/requests/<int:request_id>")
-@allow(Role.SCHOOL_STAFF, Role.VS_ADMIN, Role.VS_ADVISOR)
+@allow(Role.SCHOOL_STAFF, Role.VS_ADMIN, Role.VS_ADVISOR, Role.EDUCATIONAL_PSYCHOLOGIST)
 def show(request_id):
-    if not current_user.is_virtual_school:
+    if current_user.role == Role.SCHOOL_STAFF:  # their own school's record: not audited
         return render_template("requests/show.html", **page_context(get_request_or_404(request_id)))
-    _begin_writing()  # the view itself is written to the audit log
+    _begin_writing()  # a view by the Virtual School or the EP is written to the audit log
     request_ = get_request_or_404(request_id)
     audit.record("advice_request_viewed", request_, detail=request_.reference)
     page = render_template("requests/show.html", **page_context(request_))

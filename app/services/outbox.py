@@ -367,13 +367,16 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"[-100:]
 
 
-def run_worker(worker_id: str, stop: threading.Event, echo=print) -> None:
+def run_worker(worker_id: str, stop: threading.Event, echo=print, before_round=None) -> None:
     """Send what is due every MAIL_POLL_SECONDS until `stop` is set. A stop request lets the
-    current batch finish, so no claim is left to run out."""
+    current batch finish, so no claim is left to run out. `before_round` (if given) runs
+    first each round: work that queues email as time passes, such as reminders."""
     poll = float(current_app.config["MAIL_POLL_SECONDS"])
     echo(f"Outbox worker {worker_id} started: sending every {poll:g} seconds")
     while not stop.is_set():
         try:
+            if before_round is not None:
+                before_round()
             report = send_all_due(worker_id)
         except Exception:  # the database may be away a moment: keep going
             current_app.logger.exception("outbox worker: this round failed; trying again")

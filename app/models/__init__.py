@@ -16,6 +16,20 @@ from app.models.booking import (
 )
 from app.models.child import ChildRecord, Cohort, SenStatus, YearGroup
 from app.models.outbox import OutboxMessage, OutboxStatus
+from app.models.outcome import (
+    PROFILE_SECTIONS,
+    TAC_HEADINGS,
+    Action,
+    ConsultationOutcome,
+    NextStep,
+    OutcomeAmendment,
+    OutcomeAttendee,
+    OutcomeStatus,
+    ProfileVersion,
+    TacAttendee,
+    TacMeeting,
+    TacStatus,
+)
 from app.models.reference import ReferenceCounter
 from app.models.request import (
     AdviceRequest,
@@ -40,4 +54,7 @@ __all__ = [
     "ConsultationSession", "SessionMode", "SessionStatus", "Slot",
     "AttendeeKind", "Booking", "BookingAttendee", "BookingStatus", "CalendarFeed",
     "WaitingListEntry", "WaitStatus",
+    "PROFILE_SECTIONS", "TAC_HEADINGS", "Action", "ConsultationOutcome", "NextStep",
+    "OutcomeAmendment", "OutcomeAttendee", "OutcomeStatus", "ProfileVersion", "TacAttendee",
+    "TacMeeting", "TacStatus",
 ]

@@ -66,10 +66,16 @@ def _register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.booking import bp as booking_bp
     from app.home import bp as home_bp
+    from app.outcomes import bp as outcomes_bp
+    from app.profiles import bp as profiles_bp
     from app.requests import bp as requests_bp
+    from app.support import bp as support_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(home_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(requests_bp)
     app.register_blueprint(booking_bp)
+    app.register_blueprint(outcomes_bp)
+    app.register_blueprint(support_bp)
+    app.register_blueprint(profiles_bp)

@@ -50,14 +50,15 @@ def invite_subject(invite: Invite) -> str:
     return f"{prefix}: {invite.summary} — {time_range(invite.starts_at, invite.ends_at)}"
 
 
-def invite_text_body(invite: Invite, greeting_name: str) -> str:
-    """The plain-text body: only what the invite itself holds, so nothing about the child."""
+def invite_text_body(invite: Invite, greeting_name: str, what: str = "consultation") -> str:
+    """The plain-text body: only what the invite itself holds, so nothing about the child.
+    `what` names the event in the sentences ("consultation", "meeting")."""
     if invite.cancelled:
-        opening = "This consultation has been cancelled. Your calendar should remove it."
+        opening = f"This {what} has been cancelled. Your calendar should remove it."
     elif invite.sequence > 0:
-        opening = "The details of this consultation have changed. Your calendar should update."
+        opening = f"The details of this {what} have changed. Your calendar should update."
     else:
-        opening = "You are invited to this consultation. The calendar invite is attached."
+        opening = f"You are invited to this {what}. The calendar invite is attached."
     return "\n\n".join([
         f"Dear {greeting_name},",
         opening,

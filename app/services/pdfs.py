@@ -21,11 +21,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Frame,
     KeepInFrame,
     PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -71,7 +71,8 @@ class Section:
 
 def text(value: str | None) -> str:
     """Plain text as reportlab paragraph markup that shows exactly those characters."""
-    return escape(value or "").replace("\r\n", "\n").replace("\n", "<br/>")
+    lines = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return escape(lines).replace("\n", "<br/>")
 
 
 def render_document(*, title: str, reference: str, dated: date | datetime, subtitle: str = "",
@@ -80,7 +81,10 @@ def render_document(*, title: str, reference: str, dated: date | datetime, subti
     Page Profile), rather than letting it run on."""
     buffer = BytesIO()
     header = f"{reference} · {long_date(dated)}"
-    document = SimpleDocTemplate(
+    # BaseDocTemplate, not SimpleDocTemplate: Simple's build() adds its own "Later" page
+    # template and moves to it after the first page, which would drop the header and marking
+    # from every later page.
+    document = BaseDocTemplate(
         buffer, pagesize=A4, title=f"{title} — {reference}", author=AUTHOR, creator=AUTHOR,
         subject=title, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_SPACE, bottomMargin=MARGIN + 8 * mm)
@@ -121,7 +125,10 @@ def _table(rows: list[list[str]], width: float, *, header: bool,
     cells = [[Paragraph(text(value), _STYLES["cell_head"] if (header and r == 0) or
                         (not header and c == 0) else _STYLES["cell"])
               for c, value in enumerate(row)] for r, row in enumerate(rows)]
-    table = Table(cells, colWidths=[width * share for share in widths], repeatRows=int(header))
+    # splitInRow: a cell taller than a page (a long note) runs on to the next page, rather
+    # than failing the whole document with a LayoutError.
+    table = Table(cells, colWidths=[width * share for share in widths], repeatRows=int(header),
+                  splitInRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, BORDER),

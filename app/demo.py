@@ -1,7 +1,7 @@
 """Demo data: one local authority, a dozen schools of each phase, and a user of every role."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time, timedelta
 
 from app.extensions import db
 from app.models import (
@@ -106,6 +106,94 @@ def _load_demo_request(users: dict[str, User]) -> None:
     request_workflow.submit(request_, by=senco)
 
 
+def _load_demo_sessions(users: dict[str, User], count: int = 6) -> None:
+    """A term's worth of fortnightly Tuesday sessions, 2pm to 5pm, three slots each, from a
+    fortnight ahead: added only while no published session lies ahead."""
+    from app.booking.slots import local_to_utc, slot_times
+    from app.models import ConsultationSession, SessionMode, SessionStatus, Slot
+    from app.models.types import utcnow
+
+    ahead = db.session.scalar(db.select(ConsultationSession.id).where(
+        ConsultationSession.status == SessionStatus.PUBLISHED,
+        ConsultationSession.starts_at > utcnow()).limit(1))
+    if ahead is not None:
+        return
+    ep, advisor = users["ep@convene.test"], users["advisor@convene.test"]
+    today = date.today()
+    first = today + timedelta(days=14 + (1 - today.weekday()) % 7)  # a Tuesday
+    for n in range(count):
+        day = first + timedelta(weeks=2 * n)
+        starts_at, ends_at = local_to_utc(day, time(14)), local_to_utc(day, time(17))
+        online = n % 2 == 0
+        session = ConsultationSession(
+            starts_at=starts_at, ends_at=ends_at,
+            mode=SessionMode.ONLINE if online else SessionMode.IN_PERSON,
+            meeting_url="https://teams.example.test/convene-sfc" if online else None,
+            venue=None if online else "County Hall, Meeting Room 2",
+            educational_psychologist_id=ep.id, advisor_id=advisor.id, slot_minutes=50,
+            gap_minutes=10, status=SessionStatus.PUBLISHED, created_by_id=ep.id)
+        session.slots = [Slot(starts_at=start, ends_at=end, position=position)
+                         for position, (start, end)
+                         in enumerate(slot_times(day, time(14), time(17), 50, 10), start=1)]
+        db.session.add(session)
+
+
+def _load_demo_booking(users: dict[str, User]) -> None:
+    """Two more requests from the demo SENCO, accepted for a consultation: one booked, with
+    the demo social worker invited, and one left to book."""
+    from app.models import AdviceRequest, AttendeeKind
+    from app.models.types import utcnow
+    from app.services import bookings
+    from app.services.slot_finder import free_slots
+
+    if db.session.scalar(db.select(Theme.id).limit(1)) is None:
+        return  # a database made without the migrations' themes cannot send requests
+    senco, admin = users["senco@convene.test"], users["admin@convene.test"]
+    children = db.session.scalars(db.select(ChildRecord).where(
+        ChildRecord.reference.in_(["C-7F3K2Q", "C-9HX4MB"])).order_by(ChildRecord.reference))
+    made = [_accepted_request(child, senco, admin) for child in children
+            if not db.session.scalar(db.select(AdviceRequest.id).filter_by(child_id=child.id))]
+    slots = free_slots(utcnow())
+    if len(made) < 2 or not slots:
+        return
+    social_worker = users["socialworker@convene.test"]
+    bookings.book(made[0], slots[0], [
+        bookings.AttendeeDetails(AttendeeKind.SCHOOL_STAFF, senco.name, senco.job_title or "",
+                                 senco.email, senco.id),
+        bookings.AttendeeDetails(AttendeeKind.SOCIAL_WORKER, social_worker.name,
+                                 "Social worker", social_worker.email, social_worker.id),
+    ], senco)
+
+
+def _accepted_request(child: ChildRecord, senco: User, admin: User):
+    from app.models import (
+        AdviceRequest,
+        ConsentGiver,
+        Indicator,
+        Route,
+        SocialWorker,
+        SupportWanted,
+    )
+    from app.services import request_workflow
+
+    themes = db.session.scalars(db.select(Theme).where(Theme.active).order_by(Theme.position)
+                                .limit(4)).all()[-2:]
+    request_ = AdviceRequest(
+        school_id=child.school_id, child=child, created_by_id=senco.id, themes=themes,
+        indicators=[Indicator.ENGAGEMENT, Indicator.BEHAVIOUR],
+        tried="Movement breaks between lessons and a daily check-in with the key adult.",
+        tried_for="Half a term", support_wanted=SupportWanted.CONSULTATION,
+        question="What could help with the transition between lessons after lunch?",
+        social_worker=SocialWorker.ALLOCATED_INVOLVED, consent_given_by=ConsentGiver.PARENT,
+        consent_date=date(2026, 11, 9), consent_confirmed=True,
+        consent_scope="A consultation with an educational psychologist.")
+    db.session.add(request_)
+    request_workflow.submit(request_, by=senco)
+    request_workflow.accept(request_, Route.CONSULTATION, by=admin)
+    db.session.flush()
+    return request_
+
+
 def load_demo_data() -> list[DemoUser]:
     """Add what is missing; running it again changes nothing."""
     schools = {s.urn: s for s in db.session.scalars(db.select(School))}
@@ -129,5 +217,8 @@ def load_demo_data() -> list[DemoUser]:
     db.session.flush()
     users = {u.email: u for u in db.session.scalars(db.select(User))}
     _load_demo_request(users)
+    db.session.flush()
+    _load_demo_sessions(users)
+    _load_demo_booking(users)
     db.session.commit()
     return DEMO_USERS

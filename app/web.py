@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.auth.permissions import enforce_permissions, public
 from app.auth.sessions import expire_stale_session
-from app.london import long_date, long_datetime
+from app.london import long_date, long_datetime, time_range
 from app.navigation import navigation_for
 
 VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
@@ -28,6 +28,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lambda a, b: {**(a or {}), **(b or {})}, "merge")
     app.add_template_filter(long_date, "london_date")
     app.add_template_filter(long_datetime, "london_datetime")
+    # "Tuesday 17 November 2027, 2pm to 2:50pm": a consultation's when, on any page.
+    app.add_template_global(time_range, "london_time_range")
     app.add_url_rule("/assets/<path:filename>", "assets", public(govuk_assets))
 
 

@@ -67,16 +67,18 @@ TEMPLATE_CACHE = _SharedBytecodeCache()
 
 class FreshContextClient(FlaskClient):
     """Each request gets its own app context, as in production: its own g and its own
-    database session, not the ones the test itself is holding."""
+    database session, not the ones the test itself is holding. Redirects followed with
+    follow_redirects=True each get a fresh one too, so a POST's session is closed before
+    the page it redirects to is asked for."""
 
-    def open(self, *args, **kwargs):
+    def run_wsgi_app(self, environ, buffered=False):
         with self.application.app_context():
-            response = super().open(*args, **kwargs)
+            result = super().run_wsgi_app(environ, buffered=buffered)
         if has_app_context():
             # End the test's own read transaction, so that what it reads next includes what
             # the request wrote (SQLite in WAL mode reads from a snapshot).
             db.session.rollback()
-        return response
+        return result
 
 
 @pytest.fixture

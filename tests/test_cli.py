@@ -73,3 +73,23 @@ def test_create_user_refuses_school_staff_without_a_school(runner):
     assert result.exit_code != 0
     assert "--school-urn" in result.output
     assert db.session.scalar(db.select(db.func.count(User.id))) == 0
+
+
+def test_demo_data_publishes_sessions_ahead_and_books_one_with_the_social_worker(app, runner):
+    from app.models import AdviceRequest, Booking, ConsultationSession, RequestStatus
+    from tests.conftest import make_theme
+
+    for n in range(4):
+        make_theme(f"Demo theme {n}")
+    runner.invoke(args=["demo-data"])
+    runner.invoke(args=["demo-data"])
+    sessions = db.session.scalars(db.select(ConsultationSession)).all()
+    assert len(sessions) == 6 and all(len(each.slots) == 3 for each in sessions)
+    booking = db.session.scalar(db.select(Booking))
+    assert [each.email for each in booking.attendees] == [
+        "senco@convene.test", "socialworker@convene.test"]
+    assert booking.request.status == RequestStatus.BOOKED
+    assert db.session.scalar(db.select(db.func.count(Booking.id))) == 1
+    waiting = db.session.scalars(db.select(AdviceRequest).filter_by(
+        status=RequestStatus.ACCEPTED)).all()
+    assert len(waiting) == 1  # one accepted request left for the demo SENCO to book

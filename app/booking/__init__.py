@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("booking", __name__)
 
-from app.booking import booking_pages, sessions, slot_pages  # noqa: E402,F401
+from app.booking import booking_pages, feeds, sessions, slot_pages  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""Forms for publishing consultation sessions, one at a time or a term's series."""
+"""Forms for publishing consultation sessions, one at a time or a term's series, and for
+changing one."""
 
 import re
 from datetime import time
@@ -33,7 +34,8 @@ from wtforms.validators import (
 from app.booking.slots import SlotError, local_to_utc, series_dates, slot_times
 from app.extensions import db
 from app.forms import GovDateField, GovNumberInput
-from app.models import Role, SessionMode, User
+from app.london import to_london
+from app.models import ConsultationSession, Role, SessionMode, User
 from app.validators import NoIdentifiers
 
 TIME_PATTERN = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")
@@ -186,6 +188,58 @@ class SessionForm(SessionDetailsForm):
         return valid and self.times is not None
 
 
+TIME_FIELDS = ("day", "start_time", "end_time", "slot_minutes", "gap_minutes")
+
+
+def current_values(session: ConsultationSession) -> dict:
+    """A session's details as the publishing form takes them, on the London clock."""
+    starts, ends = to_london(session.starts_at), to_london(session.ends_at)
+    return {"day": starts.date(), "start_time": f"{starts:%H:%M}",
+            "end_time": f"{ends:%H:%M}", "mode": session.mode.value,
+            "meeting_url": session.meeting_url or "", "venue": session.venue or "",
+            "educational_psychologist_id": session.educational_psychologist_id,
+            "advisor_id": session.advisor_id, "slot_minutes": session.slot_minutes,
+            "gap_minutes": session.gap_minutes}
+
+
+class EditSessionForm(SessionForm):
+    """The publishing form, filled in from the session. A field the page did not show (the
+    date and times, while the session is booked) keeps the session's own value."""
+
+    submit = SubmitField("Save changes", widget=GovSubmitInput())
+
+    def __init__(self, session: ConsultationSession, *args, **kwargs):
+        self.existing = session
+        super().__init__(*args, data=current_values(session), **kwargs)
+        # The session's own people stay choices even if their account has since closed, so
+        # that the venue can be changed without choosing someone new.
+        for field, person in ((self.educational_psychologist_id,
+                               session.educational_psychologist), (self.advisor_id,
+                                                                   session.advisor)):
+            if person is not None and person.id not in {value for value, _ in field.choices}:
+                field.choices.append((person.id, f"{person.name} (account closed)"))
+        for name in TIME_FIELDS:
+            field = self[name]
+            if field.raw_data == []:  # not on the page: read as if the session's own was typed
+                field.raw_data = (f"{field.data:%d %m %Y}".split() if name == "day"
+                                  else [str(field.data)])
+
+    def times_changed(self) -> bool:
+        """Whether the date, the times or the way the session is split would change."""
+        starts_at, ends_at, _ = self.times
+        session = self.existing
+        return ((starts_at, ends_at, self.slot_minutes.data, self.gap_minutes.data)
+                != (session.starts_at, session.ends_at, session.slot_minutes,
+                    session.gap_minutes))
+
+    def place_changed(self) -> bool:
+        """Whether the way it is held, the link, the venue or the people would change."""
+        fields = self.session_fields()
+        return any(getattr(self.existing, name) != fields[name]
+                   for name in ("mode", "meeting_url", "venue", "educational_psychologist_id",
+                                "advisor_id"))
+
+
 class SeriesForm(SessionDetailsForm):
     first_date = GovDateField("First date", widget=GovDateInput(), format="%d %m %Y",
                               description="For example, 6 1 2027",
@@ -238,6 +292,7 @@ class CancelForm(FlaskForm):
         "Why is the session cancelled?", widget=GovTextArea(), filters=[_strip],
         description="The Virtual School keeps this with the session.",
         validators=[DataRequired(message="Enter why the session is cancelled"),
-                    Length(max=500, message="The reason must be 500 characters or fewer"),
+                    # Each booking keeps it after "The session was cancelled: ", in 500.
+                    Length(max=450, message="The reason must be 450 characters or fewer"),
                     NoIdentifiers()])
     submit = SubmitField("Cancel the session", widget=GovSubmitInput())

@@ -1,26 +1,377 @@
-"""PLACEHOLDER (to be replaced): free slots, booking one, the waiting list, bookings list."""
+"""The school's side of booking: the free slots, booking one, a full session's waiting list,
+and the list of bookings each person may see."""
 
-from flask import abort
+import itertools
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from app.auth.permissions import allow
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import exists, or_
+from sqlalchemy.orm import contains_eager, joinedload
+
+from app.auth.permissions import allow, get_scoped_or_404
 from app.booking import bp
-from app.booking.access import SEES_BOOKINGS
-from app.models import Role
+from app.booking.access import SEES_BOOKINGS, visible_bookings
+from app.booking.slot_forms import (
+    BookForm,
+    RequestChoiceForm,
+    SlotFilterForm,
+    month_label,
+    request_label,
+)
+from app.extensions import db
+from app.london import clock, day_and_date, long_datetime, time_range, to_london
+from app.models import (
+    AdviceRequest,
+    Booking,
+    BookingStatus,
+    ConsultationSession,
+    RequestStatus,
+    Role,
+    Route,
+    School,
+    SessionMode,
+    SessionStatus,
+    Slot,
+    User,
+    WaitingListEntry,
+    WaitStatus,
+)
+from app.models.types import utcnow
+from app.pagination import paginate, pagination_links
+from app.rendering import render_page_or_partial
+from app.services import bookings as booking_service
+from app.services import slot_finder, waiting_list
+from app.services.booking_rules import current_rules, earliest_bookable
+from app.terms import Term, term_of
+
+ALTERNATIVES = 6  # free slots offered when the one chosen cannot be had
 
 
 @bp.get("/slots")
 @allow(Role.SCHOOL_STAFF)
 def free_slots():
-    abort(404)
+    now = utcnow()
+    free = slot_finder.free_slots(now)
+    filters = SlotFilterForm(request.args, sorted({month_of(slot.starts_at) for slot in free}))
+    mode, month = filters.selected_mode, filters.selected_month
+    free = [slot for slot in free if (mode is None or slot.session.mode == mode)
+            and (month is None or month_of(slot.starts_at) == month)]
+    full = [session for session in slot_finder.full_sessions(now, mode)
+            if month is None or month_of(session.starts_at) == month]
+    requests_ = bookable_requests(current_user.school_id)
+    chosen = chosen_request(requests_, request.args.get("request", type=int))
+    return render_page_or_partial(
+        "booking/slots/index.html", "booking/slots/_results.html", filters=filters,
+        months=by_month(free, full), free_count=len(free), requests_=requests_, chosen=chosen,
+        request_arg=chosen.id if chosen else None, rules=current_rules(), notice_rule=notice_rule(),
+        term_counts=term_counts(current_user.school_id, now, free))
 
 
 @bp.route("/slots/<int:slot_id>/book", methods=["GET", "POST"])
 @allow(Role.SCHOOL_STAFF)
 def book_slot(slot_id):
-    abort(404)
+    slot = get_slot_or_404(slot_id)
+    now = utcnow()
+    requests_ = bookable_requests(current_user.school_id)
+    form = BookForm(requests_, current_user, colleagues(current_user))
+    if request.method == "GET":
+        problem = slot_problem(slot, requests_, now)
+        if problem:
+            return unavailable(slot, problem, request.args.get("request", type=int), now)
+        form.request_id.data = preselected(slot, requests_, request.args.get("request", type=int),
+                                           now)
+        return render_template("booking/slots/book.html", slot=slot, form=form)
+    if not form.validate_on_submit():
+        return render_template("booking/slots/book.html", slot=slot, form=form), 400
+    try:
+        booking = booking_service.book(form.chosen_request, slot, form.attendees(),
+                                       by=current_user, now=now)
+    except booking_service.SlotTaken as taken:
+        db.session.rollback()
+        return unavailable(slot, str(taken), form.request_id.data, utcnow(), status=409,
+                           taken=True)
+    except booking_service.BookingRefused as refused:
+        db.session.rollback()
+        return render_template("booking/slots/book.html", slot=slot, form=form,
+                               refusal=str(refused)), 400
+    db.session.commit()
+    flash(f"Consultation booked: {booking.reference}", "success")
+    return redirect(url_for("booking.booking", booking_id=booking.id))
+
+
+@bp.route("/sessions/<int:session_id>/waiting-list", methods=["GET", "POST"])
+@allow(Role.SCHOOL_STAFF)
+def join_waiting_list(session_id):
+    session = db.get_or_404(ConsultationSession, session_id)
+    now = utcnow()
+    requests_ = bookable_requests(current_user.school_id, not_waiting_for=session)
+    form = RequestChoiceForm(requests_)
+    page = {"session": session, "form": form, "rules": current_rules()}
+    if request.method == "GET":
+        problem = session_problem(session, now)
+        form.request_id.data = request.args.get("request", type=int)
+        return (render_template("booking/slots/waiting_list.html", **page, blocked=problem),
+                409 if problem else 200)
+    if not form.validate_on_submit():
+        return render_template("booking/slots/waiting_list.html", **page), 400
+    try:
+        entry = waiting_list.join(session, form.chosen_request, by=current_user, now=now)
+    except booking_service.BookingRefused as refused:
+        db.session.rollback()
+        return render_template("booking/slots/waiting_list.html", **page,
+                               refusal=str(refused)), 400
+    place = waiting_list.position(entry)
+    db.session.commit()
+    flash(f"{entry.request.reference} is on the waiting list for {describe(session)}. "
+          f"It is number {place} in the queue.", "success")
+    return redirect(url_for("booking.bookings"))
+
+
+@bp.post("/waiting-list/<int:entry_id>/leave")
+@allow(Role.SCHOOL_STAFF)
+def leave_waiting_list(entry_id):
+    entry = get_scoped_or_404(WaitingListEntry, entry_id, WaitingListEntry.school_id)
+    try:
+        waiting_list.withdraw(entry, by=current_user)
+    except booking_service.BookingRefused as refused:
+        db.session.rollback()
+        flash(str(refused))
+        return redirect(url_for("booking.bookings"))
+    db.session.commit()
+    flash(f"{entry.request.reference} has left the waiting list for "
+          f"{describe(entry.session)}", "success")
+    return redirect(url_for("booking.bookings"))
 
 
 @bp.get("/bookings")
 @allow(*SEES_BOOKINGS)
 def bookings():
-    abort(404)
+    now = utcnow()
+    past = request.args.get("show") == "past"
+    page = find_bookings(past, request.args.get("page", 1, type=int), now)
+    school_staff = current_user.role == Role.SCHOOL_STAFF
+    return render_template(
+        "booking/slots/bookings.html", results=page, past=past, now=now,
+        pagination=pagination_links(page, "booking.bookings", show="past" if past else None),
+        schools=None if school_staff else school_names(page.items),
+        waiting=waiting_entries(current_user.school_id, now) if school_staff and not past
+        else None)
+
+
+@bp.context_processor
+def _slot_words():
+    return {"day_and_date": day_and_date, "clock": clock, "long_datetime": long_datetime,
+            "when": lambda thing: time_range(thing.starts_at, thing.ends_at),
+            "clock_range": lambda thing: f"{clock(thing.starts_at)} to {clock(thing.ends_at)}",
+            "where": where, "request_label": request_label, "bookings_tag": bookings_tag,
+            "month_label": month_label}
+
+
+# The rules -----------------------------------------------------------------------------------
+
+
+def month_of(moment: datetime) -> str:
+    """2027-01, on the London calendar."""
+    return f"{to_london(moment):%Y-%m}"
+
+
+def describe(session: ConsultationSession) -> str:
+    return time_range(session.starts_at, session.ends_at)
+
+
+def where(session: ConsultationSession) -> str:
+    if session.mode == SessionMode.IN_PERSON and session.venue:
+        return f"In person: {session.venue}"
+    return session.mode.label
+
+
+@dataclass
+class SessionEntry:
+    """One session on the free slots page: its free slots, or none when it is full."""
+
+    session: ConsultationSession
+    slots: list[Slot] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return not self.slots
+
+
+def by_month(free: list[Slot], full: list[ConsultationSession]) -> list[tuple[str, list]]:
+    """[(month, [SessionEntry, ...]), ...], soonest first."""
+    entries: dict[int, SessionEntry] = {}
+    for slot in free:
+        entries.setdefault(slot.session_id, SessionEntry(slot.session)).slots.append(slot)
+    for session in full:
+        entries.setdefault(session.id, SessionEntry(session))
+    ordered = sorted(entries.values(), key=lambda e: (e.session.starts_at, e.session.id))
+    months = itertools.groupby(ordered, key=lambda e: month_of(e.session.starts_at))
+    return [(month, list(group)) for month, group in months]
+
+
+def bookable_requests(school_id: int,
+                      not_waiting_for: ConsultationSession | None = None) -> list[AdviceRequest]:
+    """The school's requests accepted for a consultation and not booked yet."""
+    live = exists().where(Booking.request_id == AdviceRequest.id,
+                          Booking.status == BookingStatus.BOOKED)
+    stmt = (db.select(AdviceRequest)
+            .where(AdviceRequest.school_id == school_id,
+                   AdviceRequest.status == RequestStatus.ACCEPTED,
+                   AdviceRequest.route == Route.CONSULTATION, ~live)
+            .options(joinedload(AdviceRequest.child))
+            .order_by(AdviceRequest.submitted_at, AdviceRequest.id))
+    if not_waiting_for is not None:
+        stmt = stmt.where(~exists().where(
+            WaitingListEntry.request_id == AdviceRequest.id,
+            WaitingListEntry.session_id == not_waiting_for.id,
+            WaitingListEntry.status.in_(waiting_list.LIVE)))
+    return list(db.session.scalars(stmt))
+
+
+def chosen_request(requests_: list[AdviceRequest], request_id: int | None):
+    return next((each for each in requests_ if each.id == request_id), None)
+
+
+def colleagues(user: User) -> list[User]:
+    """The other active staff of the user's school, who can be named to attend."""
+    return list(db.session.scalars(db.select(User).where(
+        User.school_id == user.school_id, User.role == Role.SCHOOL_STAFF, User.active,
+        User.id != user.id).order_by(User.name, User.id)))
+
+
+def get_slot_or_404(slot_id: int) -> Slot:
+    return db.first_or_404(db.select(Slot).where(Slot.id == slot_id)
+                           .options(joinedload(Slot.session)))
+
+
+def slot_problem(slot: Slot, requests_: list[AdviceRequest], now: datetime) -> str | None:
+    """Why the school cannot book this slot now, or None. A slot offered to one of the
+    school's own requests from the waiting list can be booked."""
+    if slot.session.status != SessionStatus.PUBLISHED:
+        return "That session has been cancelled. Choose another free slot"
+    if db.session.scalar(db.select(Booking.id).where(
+            Booking.slot_id == slot.id, Booking.status == BookingStatus.BOOKED)) is not None:
+        return "Someone else has already booked that slot. Choose another free slot"
+    if slot.starts_at < earliest_bookable(current_rules(), now):
+        return ("That slot is too soon to book, or has passed: " + notice_rule().lower()
+                + ". Choose a later slot")
+    offer = waiting_list.live_offer(slot, now)
+    if offer is not None and offer.request_id not in {each.id for each in requests_}:
+        return ("That slot is being offered to a school on the waiting list. "
+                "Choose another free slot")
+    return None
+
+
+def preselected(slot: Slot, requests_: list[AdviceRequest], asked: int | None,
+                now: datetime) -> int | None:
+    """The request to tick at first: the one asked for, or the one the slot is offered to."""
+    offer = waiting_list.live_offer(slot, now)
+    if offer is not None:
+        return offer.request_id
+    return asked if chosen_request(requests_, asked) else None
+
+
+def notice_rule() -> str:
+    days = current_rules().min_notice_days
+    if not days:
+        return "Slots that have started cannot be booked"
+    return (f"Slots fewer than {days} working {'day' if days == 1 else 'days'} away cannot "
+            "be booked")
+
+
+def soonest_free(now: datetime, but_not: int | None = None) -> list[Slot]:
+    stmt = (slot_finder.free_slots_stmt(now)
+            .options(contains_eager(Slot.session)
+                     .joinedload(ConsultationSession.educational_psychologist)))
+    if but_not is not None:
+        stmt = stmt.where(Slot.id != but_not)
+    return list(db.session.scalars(stmt.limit(ALTERNATIVES)))
+
+
+def unavailable(slot: Slot, problem: str, request_id: int | None, now: datetime,
+                status: int = 409, taken: bool = False):
+    """The slot cannot be had: say why, and show what is still free."""
+    requests_ = bookable_requests(current_user.school_id)
+    request_arg = request_id if chosen_request(requests_, request_id) else None
+    return render_template("booking/slots/unavailable.html", slot=slot, problem=problem,
+                           taken=taken, alternatives=soonest_free(now, slot.id),
+                           request_arg=request_arg), status
+
+
+def session_problem(session: ConsultationSession, now: datetime) -> str | None:
+    if session.status != SessionStatus.PUBLISHED or session.starts_at <= now:
+        return "That session cannot be waited for: it is cancelled or has started"
+    if waiting_list.has_free_slot(session, now):
+        return "That session has a free slot: book it instead"
+    return None
+
+
+def term_bookings(school_id: int, term: Term) -> int:
+    return db.session.scalar(
+        db.select(db.func.count(Booking.id)).join(Booking.slot)
+        .where(Booking.school_id == school_id, Booking.status == BookingStatus.BOOKED,
+               Slot.starts_at >= term.start_moment(), Slot.starts_at < term.end_moment()))
+
+
+def term_counts(school_id: int, now: datetime, free: list[Slot]) -> list[tuple[Term, int]]:
+    """This term's bookings, and those of each later term with free slots listed."""
+    terms = [term_of(now)]
+    for slot in free:
+        if term_of(slot.starts_at) not in terms:
+            terms.append(term_of(slot.starts_at))
+    return [(term, term_bookings(school_id, term)) for term in terms]
+
+
+def find_bookings(past: bool, page_number: int, now: datetime):
+    """One page of the bookings the signed-in user may see, with each one's slot, session
+    and request loaded in a fixed number of queries however long the page."""
+    stmt = (visible_bookings(db.select(Booking).join(Booking.slot))
+            .options(contains_eager(Booking.slot).joinedload(Slot.session),
+                     joinedload(Booking.request)))
+    if past:
+        stmt = (stmt.where(or_(Booking.status != BookingStatus.BOOKED, Slot.ends_at <= now))
+                .order_by(Slot.starts_at.desc(), Booking.id.desc()))
+    else:
+        stmt = (stmt.where(Booking.status == BookingStatus.BOOKED, Slot.ends_at > now)
+                .order_by(Slot.starts_at, Booking.id))
+    return paginate(stmt, page_number)
+
+
+def school_names(items: list[Booking]) -> dict[int, str]:
+    ids = {each.school_id for each in items}
+    if not ids:
+        return {}
+    rows = db.session.execute(db.select(School.id, School.name).where(School.id.in_(ids)))
+    return {row.id: row.name for row in rows}
+
+
+@dataclass(frozen=True)
+class Waiting:
+    entry: WaitingListEntry
+    place: int | None  # None once offered a slot
+    offer_live: bool
+
+
+def waiting_entries(school_id: int, now: datetime) -> list[Waiting]:
+    """The school's requests on a waiting list now, soonest session first."""
+    entries = db.session.scalars(
+        db.select(WaitingListEntry).join(WaitingListEntry.session)
+        .where(WaitingListEntry.school_id == school_id,
+               WaitingListEntry.status.in_(waiting_list.LIVE))
+        .options(contains_eager(WaitingListEntry.session),
+                 joinedload(WaitingListEntry.request), joinedload(WaitingListEntry.offered_slot))
+        .order_by(ConsultationSession.starts_at, WaitingListEntry.id))
+    return [Waiting(entry, waiting_list.position(entry)
+                    if entry.status == WaitStatus.WAITING else None,
+                    entry.status == WaitStatus.OFFERED and entry.offer_expires_at > now)
+            for entry in entries]
+
+
+def bookings_tag(booking: Booking, now: datetime) -> dict:
+    if not booking.is_live:
+        return {"text": "Cancelled", "classes": "govuk-tag--red"}
+    if booking.slot.ends_at <= now:
+        return {"text": "Past", "classes": "govuk-tag--grey"}
+    return {"text": "Booked", "classes": "govuk-tag--blue"}

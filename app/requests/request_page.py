@@ -164,9 +164,24 @@ def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
         forms[failed[0]] = failed[1]
     advice_by = (db.session.get(User, request_.written_advice_by_id)
                  if request_.written_advice_by_id else None)
+    # The booking section: the school books an accepted consultation request; a booked one
+    # shows its live booking to whoever may see that booking.
+    from app.booking.access import visible_bookings
+    from app.london import time_range
+    from app.models import Booking, BookingStatus
+
+    live_booking = None
+    if request_.status == S.BOOKED:
+        live_booking = db.session.scalar(visible_bookings(db.select(Booking).where(
+            Booking.request_id == request_.id, Booking.status == BookingStatus.BOOKED)))
+    can_book = (current_user.role == Role.SCHOOL_STAFF and request_.status == S.ACCEPTED
+                and request_.route == Route.CONSULTATION)
     return {"request_": request_, "actions": available_actions(request_), "forms": forms,
             "form": failed[1] if failed else None, "answer_rows": answer_rows,
-            "advice_by": advice_by, "is_virtual_school": current_user.is_virtual_school}
+            "advice_by": advice_by, "is_virtual_school": current_user.is_virtual_school,
+            "can_book": can_book, "live_booking": live_booking,
+            "live_booking_when": time_range(live_booking.slot.starts_at,
+                                            live_booking.slot.ends_at) if live_booking else None}
 
 
 @bp.context_processor

@@ -30,6 +30,7 @@ from app.models import (
     BookingStatus,
     ConsultationSession,
     RequestStatus,
+    Route,
     School,
     SessionStatus,
     Slot,
@@ -84,7 +85,7 @@ def book(request_: AdviceRequest, slot: Slot, attendees: Iterable[AttendeeDetail
                       attendees=[_attendee_row(each, now) for each in _unique(attendees)])
     _write(lambda: db.session.add(booking), lambda: _refusal_for_booking(request_))
     request_workflow.move(request_, RequestStatus.BOOKED, by, note=_when(booking))
-    waiting_list.settle(request_, slot)
+    waiting_list.settle(request_, slot, now)
     _send(booking, Method.REQUEST, recipients(booking), now)
     audit.record("booking_made", booking, actor=by, detail=_when(booking))
     return booking
@@ -96,6 +97,7 @@ def move(booking: Booking, slot: Slot, by: User, now: datetime | None = None) ->
 
     now = now or utcnow()
     rules = current_rules()
+    _lock(booking)
     _check_can_change(booking, now)
     if slot.id == booking.slot_id:
         raise BookingRefused("That is the slot already booked. Choose a different slot")
@@ -110,7 +112,7 @@ def move(booking: Booking, slot: Slot, by: User, now: datetime | None = None) ->
 
     _write(change, SlotTaken)
     _tell_everyone(booking, before, now)
-    waiting_list.settle(booking.request, slot)
+    waiting_list.settle(booking.request, slot, now)
     audit.record("booking_moved", booking, actor=by,
                  detail=f"from {_when_slot(left)} to {_when(booking)}")
     waiting_list.offer_freed_slot(left, now)
@@ -122,6 +124,7 @@ def cancel(booking: Booking, reason: str, by: User, now: datetime | None = None,
     from app.services import waiting_list
 
     now = now or utcnow()
+    _lock(booking)
     if not booking.is_live:
         raise BookingRefused("This booking is already cancelled")
     if booking.slot.starts_at <= now:
@@ -144,14 +147,20 @@ def cancel(booking: Booking, reason: str, by: User, now: datetime | None = None,
 def add_attendee(booking: Booking, details: AttendeeDetails, by: User,
                  now: datetime | None = None) -> BookingAttendee:
     now = now or utcnow()
+    _lock(booking)
     check_attendees_editable(booking, now)
-    if details.email.lower() in {each.email for each in booking.live_attendees}:
-        raise BookingRefused(f"{details.email} is already invited to this consultation")
+    email_address = details.email.strip().lower()
+    already = BookingRefused(f"{email_address} is already invited to this consultation")
+    if email_address in {each.email for each in booking.live_attendees}:
+        raise already
     before = recipients(booking)
     row = _attendee_row(details, now)
-    booking.attendees.append(row)
-    booking.sequence += 1
-    db.session.flush()
+
+    def change():
+        booking.attendees.append(row)
+        booking.sequence += 1
+
+    _write(change, lambda: already)
     _tell_everyone(booking, before, now)
     audit.record("booking_attendee_added", booking, actor=by,
                  detail=f"{row.name}, {row.job_role}")
@@ -161,7 +170,11 @@ def add_attendee(booking: Booking, details: AttendeeDetails, by: User,
 def remove_attendee(booking: Booking, attendee: BookingAttendee, by: User,
                     now: datetime | None = None) -> None:
     now = now or utcnow()
+    _lock(booking)
+    db.session.refresh(attendee)
     check_attendees_editable(booking, now)
+    if attendee.booking_id != booking.id:
+        raise BookingRefused(f"{attendee.name} is not invited to this consultation")
     if attendee.removed_at is not None:
         raise BookingRefused(f"{attendee.name} has already been removed")
     before = recipients(booking)
@@ -194,6 +207,7 @@ def session_changed(session: ConsultationSession, before: dict[int, list[Attende
     now = now or utcnow()
     bookings = live_bookings(session)
     for booking in bookings:
+        _lock(booking)
         booking.sequence += 1
         _tell_everyone(booking, before.get(booking.id, []), now)
     return len(bookings)
@@ -229,6 +243,16 @@ def check_attendees_editable(booking: Booking, now: datetime) -> None:
                              "or has passed, or the booking is cancelled")
 
 
+def _lock(booking: Booking) -> None:
+    """Read the booking afresh with its row locked (PostgreSQL: SELECT ... FOR UPDATE; on
+    SQLite a writing transaction already runs alone), so two changes to one booking at once
+    (a double-clicked Cancel, say) run one after the other and the second sees the first:
+    no sequence number given twice, no booking cancelled twice."""
+    db.session.flush()
+    db.session.refresh(booking, with_for_update=True)
+    db.session.expire(booking, ["attendees"])
+
+
 def _check_can_change(booking: Booking, now: datetime) -> None:
     if not can_change(booking, now):
         raise BookingRefused("This booking can no longer be changed")
@@ -238,6 +262,9 @@ def _check_request(request_: AdviceRequest, by: User) -> None:
     if request_.status != RequestStatus.ACCEPTED:
         raise BookingRefused(f"{request_.label} cannot be booked: it is "
                              f"{request_.status.label.lower()}, not accepted")
+    if request_.route != Route.CONSULTATION:
+        raise BookingRefused(f"{request_.label} was accepted for "
+                             f"{request_.route.label.lower()}, not a consultation")
     if not request_workflow.can_move(request_, RequestStatus.BOOKED, by):
         raise BookingRefused(f"You cannot book a consultation for {request_.label}")
 
@@ -337,13 +364,14 @@ def organizer_name() -> str:
 
 
 def _tell_everyone(booking: Booking, before: list[Attendee], now: datetime) -> None:
-    """The update to everyone now invited; a cancellation to anyone who no longer is."""
+    """A cancellation to anyone no longer invited, then the update to everyone who is. (The
+    cancellations first: then no request queued before a cancellation has its sequence.)"""
     after = recipients(booking)
     still = {person.email.lower() for person in after}
-    _send(booking, Method.REQUEST, after, now)
     for person in before:
         if person.email.lower() not in still:
             _send(booking, Method.CANCEL, [person], now, listed=[person])
+    _send(booking, Method.REQUEST, after, now)
 
 
 def _send(booking: Booking, method: Method, to: list[Attendee], now: datetime,

@@ -43,7 +43,9 @@ def free_slots(now: datetime, mode: SessionMode | None = None) -> list[Slot]:
 def full_sessions(now: datetime, mode: SessionMode | None = None) -> list[ConsultationSession]:
     """Published sessions far enough ahead that have no free slot: the ones with a waiting
     list to join."""
-    free = free_slots_stmt(now, mode).with_only_columns(Slot.session_id).distinct()
+    # No ORDER BY in the subquery: PostgreSQL refuses one on a column DISTINCT leaves out.
+    free = (free_slots_stmt(now, mode).with_only_columns(Slot.session_id).order_by(None)
+            .distinct())
     stmt = (db.select(ConsultationSession)
             .where(ConsultationSession.status == SessionStatus.PUBLISHED,
                    ConsultationSession.starts_at >= earliest_bookable(current_rules(), now),

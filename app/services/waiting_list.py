@@ -7,11 +7,12 @@ calls expire_offers() every round, and each expiry is claimed by one conditional
 several workers never pass one offer on twice.
 """
 
+import contextlib
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
@@ -47,6 +48,10 @@ def join(session: ConsultationSession, request_: AdviceRequest, by: User,
     if session.status != SessionStatus.PUBLISHED or session.starts_at <= now:
         raise BookingRefused("That session cannot be waited for: it is cancelled or has "
                              "started")
+    if session.starts_at < earliest_bookable(current_rules(), now):
+        # No slot of it could be offered: a freed slot is offered only with enough notice.
+        raise BookingRefused("That session is too soon to join its waiting list. Choose a "
+                             "later session")
     if has_free_slot(session, now):
         raise BookingRefused("That session has a free slot: book it instead")
     entry = WaitingListEntry(session=session, request=request_, school_id=request_.school_id,
@@ -62,15 +67,15 @@ def join(session: ConsultationSession, request_: AdviceRequest, by: User,
     return entry
 
 
-def withdraw(entry: WaitingListEntry, by: User) -> None:
-    if entry.status not in LIVE:
+def withdraw(entry: WaitingListEntry, by: User, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    was = entry.status
+    if was not in LIVE or not _change_status(entry, was, WaitStatus.WITHDRAWN):
+        # Gone meanwhile: booked, or the offer passed on by a worker at the same moment.
         raise BookingRefused("This request is no longer on the waiting list")
-    slot = entry.offered_slot if entry.status == WaitStatus.OFFERED else None
-    entry.status = WaitStatus.WITHDRAWN
     audit.record("waiting_list_left", entry, actor=by, detail=entry.request.label)
-    db.session.flush()
-    if slot is not None:
-        offer_freed_slot(slot, utcnow())
+    if was == WaitStatus.OFFERED:
+        offer_freed_slot(entry.offered_slot, now)
 
 
 def position(entry: WaitingListEntry) -> int:
@@ -98,14 +103,21 @@ def live_offer(slot: Slot, now: datetime) -> WaitingListEntry | None:
         WaitingListEntry.offer_expires_at > now))
 
 
-def settle(request_: AdviceRequest, slot: Slot) -> None:
+def settle(request_: AdviceRequest, slot: Slot, now: datetime | None = None) -> None:
     """The request is booked: an offer of this slot is taken up, and every other place it
-    held in a queue is given up."""
-    entries = db.session.scalars(db.select(WaitingListEntry).where(
-        WaitingListEntry.request_id == request_.id, WaitingListEntry.status.in_(LIVE)))
+    held in a queue is given up. A slot it was offered but did not take goes to the next
+    request waiting for it."""
+    entries = list(db.session.scalars(db.select(WaitingListEntry).where(
+        WaitingListEntry.request_id == request_.id, WaitingListEntry.status.in_(LIVE))))
+    passed_on = []
     for entry in entries:
         taken = entry.status == WaitStatus.OFFERED and entry.offered_slot_id == slot.id
+        if entry.status == WaitStatus.OFFERED and not taken:
+            passed_on.append(entry.offered_slot)
         entry.status = WaitStatus.BOOKED if taken else WaitStatus.WITHDRAWN
+    db.session.flush()
+    for offered in passed_on:
+        offer_freed_slot(offered, now or utcnow())
 
 
 def offer_freed_slot(slot: Slot, now: datetime) -> WaitingListEntry | None:
@@ -118,12 +130,20 @@ def offer_freed_slot(slot: Slot, now: datetime) -> WaitingListEntry | None:
     _expire_stale_offers_of(slot, now)
     for entry in _waiting(slot.session):
         if entry.request.status != RequestStatus.ACCEPTED:
-            entry.status = WaitStatus.WITHDRAWN  # booked elsewhere, or closed meanwhile
+            # Booked elsewhere, or closed meanwhile.
+            _change_status(entry, WaitStatus.WAITING, WaitStatus.WITHDRAWN)
             continue
-        entry.status = WaitStatus.OFFERED
-        entry.offered_slot, entry.offered_at = slot, now
-        entry.offer_expires_at = offer_expiry(rules, now)
-        db.session.flush()
+        try:
+            with db.session.begin_nested():
+                # Claimed, not just set: a worker passing on another offer at the same
+                # moment may be offering this very entry a slot too.
+                claimed = _change_status(entry, WaitStatus.WAITING, WaitStatus.OFFERED,
+                                         offered_slot_id=slot.id, offered_at=now,
+                                         offer_expires_at=offer_expiry(rules, now))
+        except IntegrityError:
+            return None  # someone else has just offered this slot (one offer a slot)
+        if not claimed:
+            continue
         outbox.queue(_offer_email(entry), "waiting_list_offer")
         audit.record("waiting_list_offered", entry, actor=None,
                      detail=f"{entry.request.label}: {time_range(slot.starts_at, slot.ends_at)}")
@@ -134,32 +154,59 @@ def offer_freed_slot(slot: Slot, now: datetime) -> WaitingListEntry | None:
 def expire_offers(now: datetime | None = None) -> int:
     """Pass on every offer whose time is up; commits each one. Returns how many expired."""
     now = now or utcnow()
-    due = list(db.session.scalars(db.select(WaitingListEntry.id).where(
-        WaitingListEntry.status == WaitStatus.OFFERED,
-        WaitingListEntry.offer_expires_at <= now)))
     expired = 0
-    for entry_id in due:
-        claimed = db.session.execute(
-            update(WaitingListEntry)
-            .where(WaitingListEntry.id == entry_id, WaitingListEntry.status == WaitStatus.OFFERED)
-            .values(status=WaitStatus.EXPIRED)).rowcount
-        if claimed:
+    with _write_lock():
+        for entry_id in _due_offer_ids(now):
             entry = db.session.get(WaitingListEntry, entry_id)
-            db.session.refresh(entry)
-            audit.record("waiting_list_offer_expired", entry, actor=None,
-                         detail=entry.request.label)
-            offer_freed_slot(entry.offered_slot, now)
-            expired += 1
-        db.session.commit()
+            if _change_status(entry, WaitStatus.OFFERED, WaitStatus.EXPIRED):
+                audit.record("waiting_list_offer_expired", entry, actor=None,
+                             detail=entry.request.label)
+                offer_freed_slot(entry.offered_slot, now)
+                expired += 1
+            db.session.commit()
     return expired
+
+
+def _due_offer_ids(now: datetime) -> list[int]:
+    return list(db.session.scalars(db.select(WaitingListEntry.id).where(
+        WaitingListEntry.status == WaitStatus.OFFERED,
+        WaitingListEntry.offer_expires_at <= now).order_by(WaitingListEntry.offer_expires_at,
+                                                           WaitingListEntry.id)))
+
+
+def _change_status(entry: WaitingListEntry, was: WaitStatus, to: WaitStatus, **values) -> bool:
+    """Move the entry from `was` to `to` with one conditional UPDATE: False (and nothing
+    changed) if someone else moved it first. The entry is refreshed either way."""
+    db.session.flush()
+    changed = db.session.execute(
+        update(WaitingListEntry)
+        .where(WaitingListEntry.id == entry.id, WaitingListEntry.status == was)
+        .values(status=to, **values)
+        .execution_options(synchronize_session=False)).rowcount == 1
+    db.session.refresh(entry)
+    return changed
+
+
+@contextlib.contextmanager
+def _write_lock():
+    """Transactions begun in here take SQLite's write lock at BEGIN (see app/database.py),
+    so two workers never both read an offer as due and then fail to write."""
+    before = g.get("writes", False)
+    g.writes = True
+    try:
+        yield
+    finally:
+        g.writes = before
 
 
 def close_for_session(session: ConsultationSession, now: datetime) -> None:
     """The session is cancelled: everyone waiting is told, and the list is closed."""
-    for entry in db.session.scalars(db.select(WaitingListEntry).where(
-            WaitingListEntry.session_id == session.id, WaitingListEntry.status.in_(LIVE))):
-        entry.status = WaitStatus.CLOSED
-        outbox.queue(_closed_email(entry), "waiting_list_closed")
+    entries = list(db.session.scalars(db.select(WaitingListEntry).where(
+        WaitingListEntry.session_id == session.id, WaitingListEntry.status.in_(LIVE))
+        .order_by(WaitingListEntry.joined_at, WaitingListEntry.id)))
+    for entry in entries:
+        if _change_status(entry, entry.status, WaitStatus.CLOSED):
+            outbox.queue(_closed_email(entry), "waiting_list_closed")
 
 
 def _waiting(session: ConsultationSession) -> list[WaitingListEntry]:

@@ -1,4 +1,4 @@
-"""Publishing, listing, showing and cancelling consultation sessions."""
+"""Publishing, listing, showing, changing and cancelling consultation sessions."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -280,3 +280,53 @@ def test_times_are_read_as_typed_in_either_style(typed, expected):
     from app.booking.session_forms import parse_time
 
     assert parse_time(typed) == (time(*expected) if expected else None)
+
+
+# Changing a session (more in test_session_bookings.py) ---------------------------------------
+
+def test_the_change_page_is_filled_in_from_the_session(client, sign_in):
+    sign_in(Role.VS_ADMIN)
+    ep = make_user(Role.EDUCATIONAL_PSYCHOLOGIST, name="Dr Ada Lane")
+    # 2pm London on 15 June 2027 is 1pm UTC.
+    session = make_session(ep, starts_at=utc(2027, 6, 15, 13), mode="in_person",
+                           meeting_url=None, venue="County Hall, room 2")
+    page = client.get(f"/sessions/{session.id}/edit").text
+    assert "Save changes" in page and "can still change" in page
+    assert 'value="15"' in page and 'value="06"' in page and 'value="2027"' in page
+    assert 'value="14:00"' in page and 'value="17:00"' in page
+    assert "County Hall, room 2</textarea>" in page
+    assert 'value="in_person" checked' in page and 'value="online" checked' not in page
+
+
+def test_a_change_that_drops_a_slot_with_a_cancelled_booking_is_refused(client, sign_in):
+    from app.services import bookings
+    from tests.booking.factories import make_bookable_session, make_booking
+
+    sign_in(Role.VS_ADMIN)
+    session = make_bookable_session()  # three slots, 2pm to 5pm
+    booking = make_booking(slot=session.slots[2])
+    bookings.cancel(booking, "Not needed", booking.booked_by)
+    db.session.commit()
+    data = session_form(session.educational_psychologist, end_time="4pm",
+                        meeting_url=session.meeting_url)
+    response = client.post(f"/sessions/{session.id}/edit", data=data)
+    assert response.status_code == 400
+    assert "a slot that would go has a cancelled booking" in response.text
+    db.session.refresh(session)
+    assert len(session.slots) == 3 and session.ends_at == utc(2027, 11, 17, 17)
+    # Keeping all three slots, the same session can still move.
+    moved = client.post(f"/sessions/{session.id}/edit",
+                        data={**data, "start_time": "1pm", "end_time": "4pm"})
+    assert moved.status_code == 302
+    db.session.refresh(session)
+    assert [slot.starts_at.hour for slot in session.slots] == [13, 14, 15]
+
+
+def test_a_cancel_reason_too_long_to_keep_on_each_booking_is_refused(client, sign_in):
+    sign_in(Role.VS_ADMIN)
+    session = make_session(make_user(Role.EDUCATIONAL_PSYCHOLOGIST))
+    response = client.post(f"/sessions/{session.id}/cancel", data={"reason": "x" * 451})
+    assert response.status_code == 400
+    assert "The reason must be 450 characters or fewer" in response.text
+    db.session.refresh(session)
+    assert session.status == SessionStatus.PUBLISHED

@@ -6,9 +6,9 @@ from tests.conftest import make_school, make_user
 HOME_TEXT = {
     Role.VS_ADMIN: "Add people, change their role or school",
     Role.VS_ADVISOR: "Advice requests from schools will appear here",
-    Role.EDUCATIONAL_PSYCHOLOGIST: "Your Solution Focused Consultation sessions",
+    Role.EDUCATIONAL_PSYCHOLOGIST: "Run your Solution Focused Consultation sessions",
     Role.SCHOOL_STAFF: "Ask the Virtual School for advice",
-    Role.SOCIAL_WORKER: "Meetings you are invited to",
+    Role.SOCIAL_WORKER: "The consultations you are invited to",
 }
 
 
@@ -74,3 +74,18 @@ def test_healthz_reports_a_broken_database(tmp_path):
     response = broken.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json["database"] == "unreachable"
+
+
+def test_home_lists_the_next_consultations_each_person_may_see(client, sign_in):
+    from tests.booking.factories import make_accepted_request, make_booking, social_worker
+
+    booking = make_booking(attendees=[social_worker(email="taylor@county.example.test")])
+    other = make_booking(make_accepted_request())  # another school's, without Taylor
+    sign_in(Role.SOCIAL_WORKER, email="taylor@county.example.test")
+    page = client.get("/").text
+    assert booking.reference in page and "Wednesday 17 November 2027, 2pm to 2:50pm" in page
+    assert other.reference not in page
+    client.post("/sign-out")
+    sign_in(Role.SCHOOL_STAFF, school=other.request.school)
+    page = client.get("/").text
+    assert other.reference in page and booking.reference not in page

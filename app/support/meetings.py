@@ -30,7 +30,6 @@ from app.models import (
 )
 from app.models.reference import next_reference
 from app.services import audit, outbox
-from app.services.bookings import organizer_email, organizer_name
 from app.services.invite_mail import build_invite_email, invite_text_body
 from app.services.invites import Attendee, Invite, Method, detail_lines
 from app.support import clock
@@ -219,12 +218,16 @@ def invitees(meeting: TacMeeting) -> list[Attendee]:
 
 
 def invite_for(meeting: TacMeeting, method: Method, attendees: Iterable[Attendee]) -> Invite:
+    # The school runs its own TAC meetings: the member of staff who scheduled it organises
+    # it, so Accept/Decline and replies reach them, not the Virtual School.
+    organiser = db.session.get(User, meeting.created_by_id)
     invite = Invite(
         uid=meeting.uid, sequence=meeting.sequence, method=method,
         summary=SUMMARY.format(reference=meeting.reference),
         starts_at=meeting.starts_at, ends_at=meeting.ends_at, location=meeting.location,
-        meeting_url=meeting.meeting_url, organizer_email=organizer_email(),
-        organizer_name=organizer_name(), attendees=tuple(attendees), dtstamp=clock.now(),
+        meeting_url=meeting.meeting_url, organizer_email=organiser.email,
+        organizer_name=f"{organiser.name}, {organiser.school.name}",
+        attendees=tuple(attendees), dtstamp=clock.now(),
         booking_url=external_url("support.tac_meeting", meeting_id=meeting.id)
         if current_app.config.get("SERVICE_URL") else "")
     # The default description speaks of a consultation; this one of the meeting.

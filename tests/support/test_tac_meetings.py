@@ -40,7 +40,7 @@ def test_the_schedule_form_offers_attendee_rows(client, child):
     assert "Attendee 3" in response.text
 
 
-def test_scheduling_saves_the_meeting_and_invites_everyone_with_an_email(client, child):
+def test_scheduling_saves_the_meeting_and_invites_everyone_with_an_email(client, child, staff):
     response = schedule(client, child)
 
     assert response.status_code == 302
@@ -79,6 +79,10 @@ def test_scheduling_saves_the_meeting_and_invites_everyone_with_an_email(client,
         assert attendees == ["mailto:dee@school.example.test",
                              "mailto:sam.okafor@county.example.test"]
         assert parsed(row)["Subject"].startswith("Invitation: Team Around the Child meeting")
+        # The school organises its own meeting: replies reach the person who scheduled it.
+        assert str(event["ORGANIZER"]) == f"mailto:{staff.email}"
+        assert parsed(row)["Reply-To"].addresses[0].addr_spec == staff.email
+        assert "You are invited to this meeting" in parsed(row).get_body(("plain",)).get_content()
 
     audit = db.session.scalars(db.select(AuditEvent).filter_by(
         action="tac_meeting_scheduled")).all()

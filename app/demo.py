@@ -1,9 +1,11 @@
 """Demo data: one local authority, a dozen schools of each phase, and a user of every role."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from app.extensions import db
+from app.london import time_range, to_london
 from app.models import (
     ChildRecord,
     Cohort,
@@ -64,7 +66,14 @@ _DEMO_CHILDREN = [
     ("C-7F3K2Q", "AB", YearGroup.YEAR_5, Cohort.CHILD_IN_NEED, SenStatus.SEN_SUPPORT),
     ("C-9HX4MB", "RT", YearGroup.YEAR_3, Cohort.KINSHIP_CARE, SenStatus.NONE),
     ("C-2RWD8N", "MK", YearGroup.YEAR_6, Cohort.CHILD_IN_CARE, SenStatus.EHCP),
+    ("C-5KQ8ZD", "JW", YearGroup.YEAR_4, Cohort.CHILD_IN_CARE, SenStatus.SEN_SUPPORT),
 ]
+
+
+# The child whose consultation a week ago awaits its outcome, and the child whose TAC
+# meeting three days ago awaits its notes.
+PAST_CONSULTATION_CHILD = "C-5KQ8ZD"
+TAC_MEETING_CHILD = "C-7F3K2Q"
 
 
 def _load_demo_children(schools: dict[str, School]) -> None:
@@ -194,6 +203,105 @@ def _accepted_request(child: ChildRecord, senco: User, admin: User):
     return request_
 
 
+def _load_demo_past_consultation(users: dict[str, User]) -> None:
+    """A consultation that has already happened and has no outcome yet, for the demo EP to
+    record: a session a week ago (London), run by the demo EP with the demo advisor, with
+    C-5KQ8ZD's accepted request booked into its first slot. Booked directly, as a booking
+    made before the session would have been (bookings.book() refuses a slot in the past),
+    with no invites: the emails would have gone out at the time."""
+    from app.booking.slots import local_to_utc, slot_times
+    from app.models import (
+        AdviceRequest,
+        AttendeeKind,
+        Booking,
+        BookingAttendee,
+        BookingStatus,
+        ConsultationSession,
+        RequestStatus,
+        SessionMode,
+        SessionStatus,
+        Slot,
+    )
+    from app.models.reference import next_reference
+    from app.models.types import utcnow
+    from app.services import request_workflow
+
+    if db.session.scalar(db.select(Theme.id).limit(1)) is None:
+        return  # a database made without the migrations' themes cannot send requests
+    child = db.session.scalar(db.select(ChildRecord).filter_by(reference=PAST_CONSULTATION_CHILD))
+    if child is None or db.session.scalar(
+            db.select(AdviceRequest.id).filter_by(child_id=child.id)):
+        return
+    senco, admin = users["senco@convene.test"], users["admin@convene.test"]
+    ep, advisor = users["ep@convene.test"], users["advisor@convene.test"]
+    social_worker = users["socialworker@convene.test"]
+    request_ = _accepted_request(child, senco, admin)
+
+    now = utcnow()
+    day = to_london(now).date() - timedelta(days=7)
+    session = ConsultationSession(
+        starts_at=local_to_utc(day, time(14)), ends_at=local_to_utc(day, time(17)),
+        mode=SessionMode.IN_PERSON, venue="County Hall, Meeting Room 2",
+        educational_psychologist_id=ep.id, advisor_id=advisor.id, slot_minutes=50,
+        gap_minutes=10, status=SessionStatus.PUBLISHED, created_by_id=admin.id,
+        created_at=now - timedelta(days=42))
+    session.slots = [Slot(starts_at=start, ends_at=end, position=position)
+                     for position, (start, end)
+                     in enumerate(slot_times(day, time(14), time(17), 50, 10), start=1)]
+    db.session.add(session)
+    slot = session.slots[0]
+    booked_at = slot.starts_at - timedelta(days=14)
+    booking = Booking(
+        reference=next_reference("SFC", to_london(now).year), uid=f"{uuid.uuid4()}@convene",
+        sequence=0, status=BookingStatus.BOOKED, slot=slot, request=request_,
+        school_id=request_.school_id, booked_by_id=senco.id, booked_at=booked_at,
+        slot_chosen_at=booked_at,
+        attendees=[
+            BookingAttendee(kind=AttendeeKind.SCHOOL_STAFF, name=senco.name,
+                            job_role=senco.job_title or "", email=senco.email.lower(),
+                            user_id=senco.id, added_at=booked_at),
+            BookingAttendee(kind=AttendeeKind.SOCIAL_WORKER, name=social_worker.name,
+                            job_role="Social worker", email=social_worker.email.lower(),
+                            user_id=social_worker.id, added_at=booked_at),
+        ])
+    db.session.add(booking)
+    request_workflow.move(request_, RequestStatus.BOOKED, senco,
+                          note=f"{booking.reference}: {time_range(slot.starts_at, slot.ends_at)}")
+
+
+def _load_demo_tac_meeting(users: dict[str, User]) -> None:
+    """A Team Around the Child meeting for C-7F3K2Q held three days ago (London) and not yet
+    written up, for the demo SENCO to write up. Made directly (meetings.schedule() refuses a
+    time in the past), with no invites: they would have gone out at the time."""
+    from app.booking.slots import local_to_utc
+    from app.models import TacAttendee, TacMeeting, TacStatus
+    from app.models.reference import next_reference
+    from app.models.types import utcnow
+
+    child = db.session.scalar(db.select(ChildRecord).filter_by(reference=TAC_MEETING_CHILD))
+    if child is None or db.session.scalar(
+            db.select(TacMeeting.id).filter_by(child_id=child.id).limit(1)):
+        return
+    senco, social_worker = users["senco@convene.test"], users["socialworker@convene.test"]
+    now = utcnow()
+    day = to_london(now).date() - timedelta(days=3)
+    db.session.add(TacMeeting(
+        reference=next_reference("TAC", to_london(now).year), child_id=child.id,
+        school_id=child.school_id, status=TacStatus.SCHEDULED,
+        starts_at=local_to_utc(day, time(15, 30)), ends_at=local_to_utc(day, time(16, 30)),
+        location="School meeting room", uid=f"{uuid.uuid4()}@convene", sequence=0,
+        key_adult="Teaching assistant, Mrs Green",
+        supportive_adults="Class teacher, Mr Hughes\nLearning mentor, Ms Ward",
+        created_by_id=senco.id, created_at=now - timedelta(days=17),
+        attendees=[
+            TacAttendee(name=senco.name, job_role=senco.job_title or "SENCO", agency="School",
+                        email=senco.email.lower()),
+            TacAttendee(name=social_worker.name, job_role="Social worker",
+                        agency="Children's social care", email=social_worker.email.lower()),
+            TacAttendee(name="Mr Hughes", job_role="Class teacher", agency="School"),
+        ]))
+
+
 def load_demo_data() -> list[DemoUser]:
     """Add what is missing; running it again changes nothing."""
     schools = {s.urn: s for s in db.session.scalars(db.select(School))}
@@ -220,5 +328,9 @@ def load_demo_data() -> list[DemoUser]:
     db.session.flush()
     _load_demo_sessions(users)
     _load_demo_booking(users)
+    db.session.flush()
+    # After the sessions and the booking above, so that their ids and references stay put.
+    _load_demo_past_consultation(users)
+    _load_demo_tac_meeting(users)
     db.session.commit()
     return DEMO_USERS

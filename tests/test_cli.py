@@ -1,7 +1,7 @@
 """The flask commands: demo-data and create-user."""
 
 from app.extensions import db
-from app.models import Phase, Role, School, User
+from app.models import OutboxMessage, Phase, Role, School, User
 from tests.conftest import make_school
 
 
@@ -76,20 +76,95 @@ def test_create_user_refuses_school_staff_without_a_school(runner):
 
 
 def test_demo_data_publishes_sessions_ahead_and_books_one_with_the_social_worker(app, runner):
-    from app.models import AdviceRequest, Booking, ConsultationSession, RequestStatus
+    from app.models import AdviceRequest, Booking, ConsultationSession, RequestStatus, Slot
+    from app.models.types import utcnow
     from tests.conftest import make_theme
 
     for n in range(4):
         make_theme(f"Demo theme {n}")
     runner.invoke(args=["demo-data"])
     runner.invoke(args=["demo-data"])
-    sessions = db.session.scalars(db.select(ConsultationSession)).all()
+    now = utcnow()
+    sessions = db.session.scalars(db.select(ConsultationSession).where(
+        ConsultationSession.starts_at > now)).all()
     assert len(sessions) == 6 and all(len(each.slots) == 3 for each in sessions)
-    booking = db.session.scalar(db.select(Booking))
+    booking = db.session.scalar(db.select(Booking).join(Booking.slot)
+                                .where(Slot.starts_at > now))
     assert [each.email for each in booking.attendees] == [
         "senco@convene.test", "socialworker@convene.test"]
     assert booking.request.status == RequestStatus.BOOKED
-    assert db.session.scalar(db.select(db.func.count(Booking.id))) == 1
+    assert booking.id == 1 and booking.reference.endswith("-0001")
+    assert db.session.scalar(db.select(db.func.count(Booking.id)).join(Booking.slot)
+                             .where(Slot.starts_at > now)) == 1
     waiting = db.session.scalars(db.select(AdviceRequest).filter_by(
         status=RequestStatus.ACCEPTED)).all()
     assert len(waiting) == 1  # one accepted request left for the demo SENCO to book
+
+
+def _demo_data_with_themes(runner):
+    from tests.conftest import make_theme
+
+    for n in range(4):
+        make_theme(f"Demo theme {n}")
+    result = runner.invoke(args=["demo-data"])
+    assert result.exit_code == 0, result.output
+
+
+def test_demo_data_has_a_consultation_held_a_week_ago_awaiting_its_outcome(app, runner):
+    from app.london import to_london
+    from app.models import (
+        AttendeeKind,
+        Booking,
+        ChildRecord,
+        Cohort,
+        ConsultationOutcome,
+        RequestStatus,
+    )
+    from app.models.types import utcnow
+
+    _demo_data_with_themes(runner)
+    runner.invoke(args=["demo-data"])
+    child = db.session.scalar(db.select(ChildRecord).filter_by(reference="C-5KQ8ZD"))
+    assert child.cohort == Cohort.CHILD_IN_CARE
+    senco = db.session.scalar(db.select(User).filter_by(email="senco@convene.test"))
+    assert child.school_id == senco.school_id
+    past = db.session.scalars(db.select(Booking).join(Booking.request)
+                              .filter_by(child_id=child.id)).all()
+    assert len(past) == 1  # twice run, once made
+    booking = past[0]
+    session = booking.slot.session
+    today = to_london(utcnow()).date()
+    assert (today - to_london(booking.slot.starts_at).date()).days == 7
+    assert session.educational_psychologist.email == "ep@convene.test"
+    assert session.advisor.email == "advisor@convene.test"
+    assert booking.is_live and booking.reference.endswith("-0002")
+    assert booking.uid.endswith("@convene")
+    assert [(each.email, each.kind) for each in booking.attendees] == [
+        ("senco@convene.test", AttendeeKind.SCHOOL_STAFF),
+        ("socialworker@convene.test", AttendeeKind.SOCIAL_WORKER)]
+    assert booking.request.status == RequestStatus.BOOKED
+    assert db.session.scalar(db.select(db.func.count(ConsultationOutcome.id))) == 0
+    # Made directly, as it was booked before it happened: no invites queued for it now.
+    assert all(booking.reference not in (row.subject or "")
+               for row in db.session.scalars(db.select(OutboxMessage)))
+
+
+def test_demo_data_has_a_tac_meeting_held_three_days_ago_to_write_up(app, runner):
+    from app.london import to_london
+    from app.models import TacMeeting, TacStatus
+    from app.models.types import utcnow
+
+    runner.invoke(args=["demo-data"])
+    runner.invoke(args=["demo-data"])
+    meetings = db.session.scalars(db.select(TacMeeting)).all()
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    assert meeting.child.reference == "C-7F3K2Q"
+    assert meeting.school_id == meeting.child.school_id
+    assert meeting.status == TacStatus.SCHEDULED  # not yet written up
+    assert meeting.reference.startswith("TAC-") and meeting.reference.endswith("-0001")
+    today = to_london(utcnow()).date()
+    assert (today - to_london(meeting.starts_at).date()).days == 3
+    assert meeting.ends_at > meeting.starts_at
+    assert "senco@convene.test" in [each.email for each in meeting.attendees]
+    assert meeting.actions == []

@@ -92,6 +92,10 @@ def app(app_config):
         yield app
         db.session.remove()
         db.drop_all()
+        # Close the pool's connections now: each test's app has its own engine, and left to
+        # the garbage collector they pile up past PostgreSQL's max_connections.
+        for engine in db.engines.values():
+            engine.dispose()
 
 
 @pytest.fixture

@@ -87,6 +87,10 @@ def next_version_number(child: ChildRecord) -> int:
 def save_version(child: ChildRecord, values: ProfileValues, by: User) -> ProfileVersion:
     """Add the next version (not committed: the caller commits). Raises ProfileBusy if the
     next number was taken SAVE_ATTEMPTS times in a row."""
+    # Saves of one child's profile queue on its row (PostgreSQL; SQLite writes one at a
+    # time already), so each reads the number the one before it took.
+    db.session.execute(db.select(ChildRecord.id).where(ChildRecord.id == child.id)
+                       .with_for_update())
     for _ in range(SAVE_ATTEMPTS):
         version = ProfileVersion(child_id=child.id, version=next_version_number(child),
                                  saved_by_id=by.id, **values.columns())

@@ -65,6 +65,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
     from app.booking import bp as booking_bp
+    from app.dashboard import bp as dashboard_bp
     from app.home import bp as home_bp
     from app.outcomes import bp as outcomes_bp
     from app.profiles import bp as profiles_bp
@@ -79,3 +80,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(outcomes_bp)
     app.register_blueprint(support_bp)
     app.register_blueprint(profiles_bp)
+    app.register_blueprint(dashboard_bp)

@@ -38,6 +38,7 @@ _ITEMS = [
     ("Consultations", "booking.bookings", BOOKING_PAGES,
      {Role.VS_ADMIN, Role.VS_ADVISOR, Role.EDUCATIONAL_PSYCHOLOGIST, Role.SOCIAL_WORKER}),
     ("Outcomes", "outcomes.my_outcomes", ("outcomes.",), {Role.EDUCATIONAL_PSYCHOLOGIST}),
+    ("Dashboard", "dashboard.index", ("dashboard.",), VIRTUAL_SCHOOL),
     ("Themes", "admin.themes", ("admin.theme", "admin.signposting"), {Role.VS_ADMIN}),
     ("Schools", "admin.schools", ("admin.school",), {Role.VS_ADMIN}),
     ("Users", "admin.users", ("admin.user",), {Role.VS_ADMIN}),

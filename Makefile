@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 VENDOR := app/static/vendor
 
-.PHONY: run test test-postgres lint setup test-setup vendor db demo-data clean
+.PHONY: run test test-postgres lint setup test-setup vendor db demo-data clean bench
 
 # The outbox worker runs beside the server; without CONVENE_MAIL_SERVER it writes each
 # email as a .eml file into instance/outbox-mail/ instead of sending it.
@@ -15,6 +15,11 @@ run: setup db demo-data
 
 test: test-setup
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Not a test: the key pages' speed on a large dataset under gunicorn (bench/run.py).
+# QUICK=1 runs a tenth of the dataset in under a minute.
+bench: test-setup
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick)
 
 # The same suite against a real PostgreSQL server started for the run.
 test-postgres: test-setup

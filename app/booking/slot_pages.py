@@ -7,7 +7,7 @@ from datetime import datetime
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import exists, or_
+from sqlalchemy import case, exists, or_
 from sqlalchemy.orm import contains_eager, joinedload
 
 from app.auth.permissions import allow, get_scoped_or_404
@@ -43,7 +43,7 @@ from app.pagination import paginate, pagination_links
 from app.rendering import render_page_or_partial
 from app.services import bookings as booking_service
 from app.services import slot_finder, waiting_list
-from app.services.booking_rules import current_rules, earliest_bookable
+from app.services.booking_rules import BookingRules, current_rules, earliest_bookable
 from app.terms import Term, term_of
 
 ALTERNATIVES = 6  # free slots offered when the one chosen cannot be had
@@ -53,19 +53,20 @@ ALTERNATIVES = 6  # free slots offered when the one chosen cannot be had
 @allow(Role.SCHOOL_STAFF)
 def free_slots():
     now = utcnow()
-    free = slot_finder.free_slots(now)
+    rules = current_rules()  # read once: every part of the page follows the same rules
+    free = slot_finder.free_slots(now, rules=rules)
     filters = SlotFilterForm(request.args, sorted({month_of(slot.starts_at) for slot in free}))
     mode, month = filters.selected_mode, filters.selected_month
     free = [slot for slot in free if (mode is None or slot.session.mode == mode)
             and (month is None or month_of(slot.starts_at) == month)]
-    full = [session for session in slot_finder.full_sessions(now, mode)
+    full = [session for session in slot_finder.full_sessions(now, mode, rules)
             if month is None or month_of(session.starts_at) == month]
     requests_ = bookable_requests(current_user.school_id)
     chosen = chosen_request(requests_, request.args.get("request", type=int))
     return render_page_or_partial(
         "booking/slots/index.html", "booking/slots/_results.html", filters=filters,
         months=by_month(free, full), free_count=len(free), requests_=requests_, chosen=chosen,
-        request_arg=chosen.id if chosen else None, rules=current_rules(), notice_rule=notice_rule(),
+        request_arg=chosen.id if chosen else None, rules=rules, notice_rule=notice_rule(rules),
         term_counts=term_counts(current_user.school_id, now, free))
 
 
@@ -273,8 +274,8 @@ def preselected(slot: Slot, requests_: list[AdviceRequest], asked: int | None,
     return asked if chosen_request(requests_, asked) else None
 
 
-def notice_rule() -> str:
-    days = current_rules().min_notice_days
+def notice_rule(rules: BookingRules | None = None) -> str:
+    days = (rules or current_rules()).min_notice_days
     if not days:
         return "Slots that have started cannot be booked"
     return (f"Slots fewer than {days} working {'day' if days == 1 else 'days'} away cannot "
@@ -308,20 +309,21 @@ def session_problem(session: ConsultationSession, now: datetime) -> str | None:
     return None
 
 
-def term_bookings(school_id: int, term: Term) -> int:
-    return db.session.scalar(
-        db.select(db.func.count(Booking.id)).join(Booking.slot)
-        .where(Booking.school_id == school_id, Booking.status == BookingStatus.BOOKED,
-               Slot.starts_at >= term.start_moment(), Slot.starts_at < term.end_moment()))
-
-
 def term_counts(school_id: int, now: datetime, free: list[Slot]) -> list[tuple[Term, int]]:
-    """This term's bookings, and those of each later term with free slots listed."""
+    """This term's bookings, and those of each later term with free slots listed: counted
+    in one query, however many terms."""
     terms = [term_of(now)]
     for slot in free:
         if term_of(slot.starts_at) not in terms:
             terms.append(term_of(slot.starts_at))
-    return [(term, term_bookings(school_id, term)) for term in terms]
+    in_term = [(Slot.starts_at >= term.start_moment()) & (Slot.starts_at < term.end_moment())
+               for term in terms]
+    counts = db.session.execute(
+        db.select(*[db.func.count(case((each, Booking.id))) for each in in_term])
+        .select_from(Booking).join(Booking.slot)
+        .where(Booking.school_id == school_id, Booking.status == BookingStatus.BOOKED,
+               or_(*in_term))).one()
+    return list(zip(terms, counts, strict=True))
 
 
 def find_bookings(past: bool, page_number: int, now: datetime):

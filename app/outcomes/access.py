@@ -23,8 +23,11 @@ SEES_OUTCOMES = (Role.EDUCATIONAL_PSYCHOLOGIST, Role.VS_ADMIN, Role.VS_ADVISOR,
                  Role.SCHOOL_STAFF, Role.SOCIAL_WORKER)
 
 
-def outcome_of(booking: Booking, *, for_update: bool = False) -> ConsultationOutcome | None:
-    stmt = db.select(ConsultationOutcome).where(ConsultationOutcome.booking_id == booking.id)
+def outcome_of(booking: Booking, *, for_update: bool = False,
+               options: tuple = ()) -> ConsultationOutcome | None:
+    """The booking's outcome, if there is one; `options` load what the caller will show."""
+    stmt = (db.select(ConsultationOutcome).where(ConsultationOutcome.booking_id == booking.id)
+            .options(*options))
     if for_update:
         stmt = stmt.with_for_update()
     return db.session.scalar(stmt)
@@ -55,10 +58,11 @@ def may_see(booking: Booking, outcome: ConsultationOutcome | None,
     return False
 
 
-def get_visible_or_404(booking_id: int) -> tuple[Booking, ConsultationOutcome | None]:
+def get_visible_or_404(booking_id: int,
+                       options: tuple = ()) -> tuple[Booking, ConsultationOutcome | None]:
     """The booking and its outcome, if the signed-in user may see the outcome."""
     booking = get_booking_or_404(booking_id)
-    outcome = outcome_of(booking)
+    outcome = outcome_of(booking, options=options)
     if not may_see(booking, outcome):
         abort(404)
     return booking, outcome

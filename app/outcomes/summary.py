@@ -8,15 +8,36 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 
 from flask import current_app
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.links import external_url
 from app.london import day_and_date, long_date, long_datetime, time_range
-from app.models import ConsultationOutcome, OutcomeAmendment, OutcomeAttendee
+from app.models import (
+    AdviceRequest,
+    Booking,
+    ConsultationOutcome,
+    ConsultationSession,
+    OutcomeAmendment,
+    OutcomeAttendee,
+    Slot,
+)
 from app.outcomes.recording import Person
 from app.services.bookings import organizer_email, organizer_name
 from app.services.pdfs import Section, render_document
 
 TITLE = "Consultation summary"
+
+# Everything the summary shows, loaded with the outcome in a fixed number of queries.
+_SESSION = joinedload(ConsultationOutcome.booking).joinedload(Booking.slot).joinedload(Slot.session)
+SUMMARY_LOADS = (
+    _SESSION.joinedload(ConsultationSession.educational_psychologist),
+    _SESSION.joinedload(ConsultationSession.advisor),
+    joinedload(ConsultationOutcome.booking).joinedload(Booking.request)
+    .joinedload(AdviceRequest.school),
+    selectinload(ConsultationOutcome.attendees), selectinload(ConsultationOutcome.actions),
+    selectinload(ConsultationOutcome.themes),
+    selectinload(ConsultationOutcome.amendments).joinedload(OutcomeAmendment.by),
+)
 
 
 # The email ------------------------------------------------------------------------------------

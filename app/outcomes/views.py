@@ -115,13 +115,13 @@ def send_summary(booking_id):
 @allow(*SEES_OUTCOMES)
 def summary_pdf(booking_id):
     _begin_writing()  # the download is written to the audit log
-    booking, outcome_ = get_visible_or_404(booking_id)
+    booking, outcome_ = get_visible_or_404(booking_id, summary.SUMMARY_LOADS)
     if outcome_ is None:
         abort(404)
     pdf = summary.summary_pdf(outcome_, visible_amendments(outcome_))
     reference = booking.reference
     audit.record("outcome_pdf_downloaded", outcome_, detail=reference)
-    db.session.commit()
+    _commit_keeping_loaded()  # nothing but the response headers reads after this
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{reference}.pdf"'
@@ -263,4 +263,15 @@ def _begin_writing() -> None:
     """End the read transaction that loading the signed-in user began, so that the next one
     takes the write lock at BEGIN (see app/database.py) rather than failing to upgrade."""
     g.writes = True
-    db.session.commit()
+    _commit_keeping_loaded()
+
+
+def _commit_keeping_loaded() -> None:
+    """Commit without expiring what is loaded: the signed-in user, read a moment ago, need
+    not be read again (nothing here changed it)."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 from flask import flash, g, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth.permissions import allow
 from app.extensions import db, htmx
 from app.london import long_date, long_datetime
-from app.models import AdviceRequest, RequestStatus, Role, Route, User
+from app.models import AdviceRequest, RequestEvent, RequestStatus, Role, Route, User
 from app.rendering import render_page_or_partial
 from app.requests import bp
 from app.requests.access import get_request_or_404, visible_requests
@@ -59,13 +59,24 @@ def index():
 @allow(Role.SCHOOL_STAFF, Role.VS_ADMIN, Role.VS_ADVISOR, Role.EDUCATIONAL_PSYCHOLOGIST)
 def show(request_id):
     if current_user.role == Role.SCHOOL_STAFF:  # their own school's record: not audited
-        return render_template("requests/show.html", **page_context(get_request_or_404(request_id)))
+        return render_template("requests/show.html", **page_context(_page_request(request_id)))
     _begin_writing()  # a view by the Virtual School or the EP is written to the audit log
-    request_ = get_request_or_404(request_id)
+    request_ = _page_request(request_id)
     audit.record("advice_request_viewed", request_, detail=request_.reference)
     page = render_template("requests/show.html", **page_context(request_))
-    db.session.commit()
+    _commit_keeping_loaded()  # only the response headers look at the user after this
     return page
+
+
+def _page_request(request_id: int) -> AdviceRequest:
+    """The request with all that its page shows, in a fixed number of queries: its school and
+    child, indicators, themes, and the timeline with who made each change."""
+    stmt = (visible_requests(db.select(AdviceRequest).where(AdviceRequest.id == request_id))
+            .options(joinedload(AdviceRequest.school), joinedload(AdviceRequest.child),
+                     selectinload(AdviceRequest.indicator_rows),
+                     selectinload(AdviceRequest.themes),
+                     selectinload(AdviceRequest.events).joinedload(RequestEvent.actor)))
+    return db.first_or_404(stmt)
 
 
 @bp.post("/requests/<int:request_id>/accept")
@@ -142,7 +153,18 @@ def _begin_writing() -> None:
     """End the read transaction that loading the signed-in user began, so that the next one
     takes the write lock at BEGIN (see app/database.py) rather than failing to upgrade."""
     g.writes = True
-    db.session.commit()
+    _commit_keeping_loaded()
+
+
+def _commit_keeping_loaded() -> None:
+    """Commit without expiring what is loaded: the signed-in user, read a moment ago, need
+    not be read again (nothing here changed it)."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 def available_actions(request_: AdviceRequest) -> dict[str, bool]:
@@ -173,7 +195,8 @@ def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
     live_booking = None
     if request_.status == S.BOOKED:
         live_booking = db.session.scalar(visible_bookings(db.select(Booking).where(
-            Booking.request_id == request_.id, Booking.status == BookingStatus.BOOKED)))
+            Booking.request_id == request_.id, Booking.status == BookingStatus.BOOKED))
+            .options(joinedload(Booking.slot)))
     can_book = (current_user.role == Role.SCHOOL_STAFF and request_.status == S.ACCEPTED
                 and request_.route == Route.CONSULTATION)
     return {"request_": request_, "actions": available_actions(request_), "forms": forms,

@@ -10,6 +10,8 @@ from tests.conftest import PASSWORD, make_user
 # The only endpoints anyone may use without signing in. Adding one is a decision: do it here.
 PUBLIC = {"static", "assets", "auth.sign_in", "auth.sign_out", "auth.set_password",
           "home.healthz",
+          # The accessibility statement: a public service must publish one for everyone.
+          "home.accessibility",
           # A calendar program fetches a person's feed without signing in: the secret token
           # in the address is the permission (app/booking/feeds.py).
           "booking.feed"}

@@ -1,0 +1,1 @@
+"""The benchmark (`make bench`): a large dataset, Convene under gunicorn, and its key pages."""

@@ -60,10 +60,13 @@ def index():
 def show(request_id):
     if current_user.role == Role.SCHOOL_STAFF:  # their own school's record: not audited
         return render_template("requests/show.html", **page_context(_page_request(request_id)))
-    _begin_writing()  # a view by the Virtual School or the EP is written to the audit log
+    # A view by the Virtual School or the EP is written to the audit log. The page is read
+    # and rendered first, in a read transaction; only then is the write lock taken, for the
+    # audit row alone, so that other workers are not held up while this page renders.
     request_ = _page_request(request_id)
-    audit.record("advice_request_viewed", request_, detail=request_.reference)
     page = render_template("requests/show.html", **page_context(request_))
+    _begin_writing()
+    audit.record("advice_request_viewed", request_, detail=request_.reference)
     _commit_keeping_loaded()  # only the response headers look at the user after this
     return page
 
@@ -171,7 +174,7 @@ def available_actions(request_: AdviceRequest) -> dict[str, bool]:
     """What the signed-in person may do to the request now; the workflow decides."""
     user = current_user
     return {
-        "accept": workflow.can_move(request_, S.ACCEPTED, user),
+        "accept": workflow.can_accept(request_, user),
         "decline": workflow.can_move(request_, S.DECLINED, user),
         "give_advice": workflow.can_give_written_advice(request_, user),
         "close": workflow.can_close(request_, user),

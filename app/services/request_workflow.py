@@ -103,7 +103,15 @@ def submit(request_: AdviceRequest, by: User, now: datetime | None = None) -> No
     move(request_, S.SUBMITTED, by)
 
 
+def can_accept(request_: AdviceRequest, user: User) -> bool:
+    """Accepting is a decision on a submitted request. (BOOKED -> ACCEPTED is a cancelled
+    booking, made by the booking service, never by this decision.)"""
+    return request_.status == S.SUBMITTED and can_move(request_, S.ACCEPTED, user)
+
+
 def accept(request_: AdviceRequest, route: Route, by: User, note: str | None = None) -> None:
+    if not can_accept(request_, by):
+        raise TransitionRefused(f"{request_.label} cannot be accepted now")
     move(request_, S.ACCEPTED, by, note=_join(f"Route: {route.label}", note))
     request_.route = route
 

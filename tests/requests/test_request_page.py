@@ -208,6 +208,20 @@ def test_an_advice_route_offers_written_advice_and_a_consultation_says_to_book(c
     assert "not available yet" not in page
 
 
+def test_a_booked_request_offers_no_decision_and_refuses_one(client, sign_in):
+    from app.models import BookingStatus
+    from tests.booking.factories import make_booking
+
+    booking = make_booking()
+    as_vs(sign_in, role=Role.VS_ADMIN)
+    assert forms_on(client.get(f"/requests/{booking.request_id}").text) == set()
+    response = client.post(f"/requests/{booking.request_id}/accept",
+                           data={"route": "written_advice"})
+    assert response.status_code in (403, 409)
+    assert reload(booking.request).status == S.BOOKED
+    assert db.session.get(type(booking), booking.id).status == BookingStatus.BOOKED
+
+
 def test_a_consulted_request_offers_close_and_a_closed_one_nothing(client, sign_in, sent):
     as_vs(sign_in)
     sent.status = S.CONSULTED

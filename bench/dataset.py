@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, insert, select
 
-VERSION = 1
+VERSION = 2  # 2: built with migration 0007, the dashboard indexes
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "instance" / "bench"
 PASSWORD = "bench-convene-password-2026"

@@ -2,9 +2,11 @@
 
 from flask import abort, make_response, render_template, request
 from flask_login import current_user
+from markupsafe import Markup
 
 from app.auth.permissions import allow
 from app.dashboard import bp, figures, queries
+from app.dashboard.cache import FORM_SECONDS, figures_cache, forms_cache, keep_seconds
 from app.dashboard.csv_files import csv_download
 from app.dashboard.filters import DashboardFilterForm
 from app.dashboard.suppression import EXPLANATION
@@ -27,8 +29,7 @@ def invalid(form: DashboardFilterForm):
         response = make_response("", 400)
         response.headers["HX-Redirect"] = request.full_path
     else:
-        response = make_response(render_template("dashboard/index.html", form=form,
-                                                 dashboard=None), 400)
+        response = make_response(render_template("dashboard/index.html", form=form), 400)
     response.vary.add("HX-Request")
     return response
 
@@ -39,11 +40,30 @@ def index():
     form, schools = chosen_filters()
     if not form.validate():
         return invalid(form)
-    dashboard = figures.build(form.filters(), schools)
+    filters = form.filters()
+    # Counted once for each set of filters every few minutes: the page says when.
+    kept = figures_cache().get(filters, lambda now: figures.build(filters, schools, now),
+                               keep_seconds())
+    can_export, export_args = current_user.role == Role.VS_ADMIN, form.query_args()
+    # The figures' markup, kept with them: the same for everyone with the same choices.
+    variant = (can_export, repr(sorted(export_args.items())))
+    results = kept.rendered.get(variant)
+    if results is None:
+        results = kept.rendered[variant] = Markup(render_template(
+            "dashboard/_results.html", dashboard=kept.value, counted_at=kept.counted_at,
+            export_args=export_args, can_export=can_export, suppression_note=EXPLANATION))
     return render_page_or_partial(
-        "dashboard/index.html", "dashboard/_results.html", form=form, dashboard=dashboard,
-        export_args=form.query_args(), can_export=current_user.role == Role.VS_ADMIN,
-        suppression_note=EXPLANATION)
+        "dashboard/index.html", "dashboard/_kept.html", form=form, results=results,
+        filters_form=filters_form(form, schools))
+
+
+def filters_form(form: DashboardFilterForm, schools) -> Markup:
+    """The filters form, as rendered before for the same address, schools and day: a valid
+    form's markup depends on nothing else (600 schools make it slow to render)."""
+    key = ("form", tuple(request.args.items(multi=True)), tuple(schools), form.today)
+    found = forms_cache().get(key, lambda _now: Markup(render_template(
+        "dashboard/_filters.html", form=form)), FORM_SECONDS)
+    return found.value
 
 
 @bp.get("/dashboard/export/<table>.csv")

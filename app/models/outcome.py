@@ -10,6 +10,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -66,6 +67,9 @@ class ConsultationOutcome(db.Model):
         CheckConstraint("scale_now IS NULL OR scale_now BETWEEN 0 AND 10", name="scale_range"),
         CheckConstraint("status = 'draft' OR finalised_at IS NOT NULL",
                         name="final_has_finalised_at"),
+        # The dashboard's scaling pairs and social worker counts: read from the index alone.
+        Index("ix_consultation_outcome_dashboard", "status", "child_id", "finalised_at", "id",
+              "school_id", "next_step", "social_worker_attended", "scale_now"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -219,6 +223,9 @@ class Action(db.Model):
     __table_args__ = (
         CheckConstraint("(outcome_id IS NULL) != (tac_meeting_id IS NULL)",
                         name="from_outcome_or_tac"),
+        # The dashboard's actions agreed in a period: read from the index alone.
+        Index("ix_agreed_action_dashboard", "created_at", "due_on", "done_on", "school_id",
+              "child_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,7 +3,7 @@ and the list of bookings each person may see."""
 
 import itertools
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -21,7 +21,7 @@ from app.booking.slot_forms import (
     request_label,
 )
 from app.extensions import db
-from app.london import clock, day_and_date, long_datetime, time_range, to_london
+from app.london import DAYS, MONTHS, clock, day_and_date, long_datetime, time_range, to_london
 from app.models import (
     AdviceRequest,
     Booking,
@@ -47,6 +47,12 @@ from app.services.booking_rules import BookingRules, current_rules, earliest_boo
 from app.terms import Term, term_of
 
 ALTERNATIVES = 6  # free slots offered when the one chosen cannot be had
+# With no month chosen the page lists the sessions of the first WINDOW_WEEKS weeks (from the
+# week of the soonest one), and more whole weeks while it lists fewer than WINDOW_SESSIONS;
+# a link shows the rest. A term's 150 sessions on one page were slow to send and to read.
+WINDOW_WEEKS = 4
+WINDOW_SESSIONS = 12
+SHOW_ALL = "all"
 
 
 @bp.get("/slots")
@@ -63,11 +69,17 @@ def free_slots():
             if month is None or month_of(session.starts_at) == month]
     requests_ = bookable_requests(current_user.school_id)
     chosen = chosen_request(requests_, request.args.get("request", type=int))
+    show_all = request.args.get("show") == SHOW_ALL
+    entries = session_entries(free, full)
+    shown, last_day = (entries, None) if show_all or month else first_weeks(entries)
     return render_page_or_partial(
         "booking/slots/index.html", "booking/slots/_results.html", filters=filters,
-        months=by_month(free, full), free_count=len(free), requests_=requests_, chosen=chosen,
+        months=group_by_month(shown), free_count=len(free), requests_=requests_, chosen=chosen,
         request_arg=chosen.id if chosen else None, rules=rules, notice_rule=notice_rule(rules),
-        term_counts=term_counts(current_user.school_id, now, free))
+        term_counts=term_counts(current_user.school_id, now, free), show_all=show_all,
+        later=len(entries) - len(shown),
+        shown_until=f"{DAYS[last_day.weekday()]} {last_day.day} {MONTHS[last_day.month - 1]} "
+                    f"{last_day.year}" if last_day else None)
 
 
 @bp.route("/slots/<int:slot_id>/book", methods=["GET", "POST"])
@@ -200,16 +212,38 @@ class SessionEntry:
         return not self.slots
 
 
-def by_month(free: list[Slot], full: list[ConsultationSession]) -> list[tuple[str, list]]:
-    """[(month, [SessionEntry, ...]), ...], soonest first."""
+def session_entries(free: list[Slot], full: list[ConsultationSession]) -> list[SessionEntry]:
+    """A SessionEntry for each session with free slots or full, soonest first."""
     entries: dict[int, SessionEntry] = {}
     for slot in free:
         entries.setdefault(slot.session_id, SessionEntry(slot.session)).slots.append(slot)
     for session in full:
         entries.setdefault(session.id, SessionEntry(session))
-    ordered = sorted(entries.values(), key=lambda e: (e.session.starts_at, e.session.id))
-    months = itertools.groupby(ordered, key=lambda e: month_of(e.session.starts_at))
+    return sorted(entries.values(), key=lambda e: (e.session.starts_at, e.session.id))
+
+
+def first_weeks(entries: list[SessionEntry]) -> tuple[list[SessionEntry], date | None]:
+    """The entries of the first WINDOW_WEEKS weeks (Monday to Sunday, London time) from the
+    soonest one's, and of more whole weeks while fewer than WINDOW_SESSIONS are in; with the
+    last day shown when some are left out (None when all are in)."""
+    if not entries:
+        return entries, None
+    days = [to_london(entry.session.starts_at).date() for entry in entries]
+    end = days[0] - timedelta(days=days[0].weekday()) + timedelta(weeks=WINDOW_WEEKS)
+    count = sum(1 for day in days if day < end)
+    while count < min(WINDOW_SESSIONS, len(entries)):
+        end += timedelta(weeks=1)
+        count = sum(1 for day in days if day < end)
+    if count == len(entries):
+        return entries, None
+    return entries[:count], end - timedelta(days=1)
+
+
+def group_by_month(entries: list[SessionEntry]) -> list[tuple[str, list]]:
+    """[(month, [SessionEntry, ...]), ...], soonest first."""
+    months = itertools.groupby(entries, key=lambda e: month_of(e.session.starts_at))
     return [(month, list(group)) for month, group in months]
+
 
 
 def bookable_requests(school_id: int,

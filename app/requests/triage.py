@@ -23,8 +23,12 @@ from app.requests.triage_forms import TriageFilterForm
 @bp.get("/triage")
 @allow(Role.VS_ADMIN, Role.VS_ADVISOR)
 def triage():
-    schools = db.session.scalars(db.select(School).order_by(School.name, School.id)).all()
-    themes = db.session.scalars(db.select(Theme).order_by(Theme.position, Theme.name)).all()
+    # The filters need only each school's and theme's id and name: plain rows, not 600 ORM
+    # objects built and tracked by the session.
+    schools = db.session.execute(
+        db.select(School.id, School.name).order_by(School.name, School.id)).all()
+    themes = db.session.execute(
+        db.select(Theme.id, Theme.name).order_by(Theme.position, Theme.name)).all()
     filters = TriageFilterForm(request.args, schools, themes)
     now = utcnow()
     page = find_requests(filters, request.args.get("page", 1, type=int), now)

@@ -3,6 +3,7 @@ queue's filters."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea
+from markupsafe import Markup, escape
 from wtforms import Form, RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
@@ -79,6 +80,15 @@ class TriageFilterForm(Form):
         super().__init__(formdata)
         self.school.choices = [("", "All schools"), *[(str(s.id), s.name) for s in schools]]
         self.theme.choices = [("", "All themes"), *[(str(t.id), t.name) for t in themes]]
+
+    @staticmethod
+    def options(field) -> Markup:
+        """A select's <option>s, as govukSelect writes them, built in one go: the school
+        list runs to hundreds, and a template loop escaping each one was most of its cost."""
+        return Markup("".join(
+            f'\n    <option value="{escape(value)}"{" selected" if selected else ""}>'
+            f"{escape(label)}</option>"
+            for value, label, selected, _render_kw in field.iter_choices()))
 
     def _chosen(self, field) -> str | None:
         offered = {value for value, _label in field.choices}

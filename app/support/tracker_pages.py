@@ -2,7 +2,7 @@
 action off, reopening it or giving it to someone else. With htmx a change swaps its row in
 place; without JavaScript each is a plain form that comes back to the list."""
 
-from flask import flash, make_response, redirect, render_template, request, url_for
+from flask import flash, g, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.auth.permissions import allow
@@ -12,7 +12,6 @@ from app.rendering import render_page_or_partial
 from app.requests.access import get_child_or_404
 from app.services import audit
 from app.support import bp, clock, tracker
-from app.support.access import begin_writing
 from app.support.forms import ReassignForm
 from app.support.tracker import Show, get_action_or_404
 
@@ -25,12 +24,16 @@ REASSIGN_ROW = "support/_reassign_row.html"
 @bp.get("/children/<reference>/actions")
 @allow(Role.SCHOOL_STAFF)
 def child_actions(reference):
-    begin_writing()
+    # The viewing is written to the audit log. The page is read and rendered first, in a
+    # read transaction; only then is the write lock taken, for the audit row alone, so that
+    # other workers are not held up while this page renders.
     child = get_child_or_404(reference)
     show = Show.parse(request.args.get("show"))
-    audit.record("child_actions_viewed", child, detail=child.reference)
     page = _list_page(show, child)
-    db.session.commit()
+    _commit_keeping_loaded()  # end the read transaction
+    g.writes = True  # the next one takes the write lock at BEGIN (see app/database.py)
+    audit.record("child_actions_viewed", child, detail=child.reference)
+    _commit_keeping_loaded()
     return page
 
 
@@ -92,6 +95,17 @@ def _list_context(child: ChildRecord | None, show: Show) -> dict:
     """What a row needs to know about the list it is in: where to come back to, its columns."""
     return {"today": clock.today(), "source": tracker.source, "show": show,
             "back": "child" if child else "school", "columns": 6 if child else 7}
+
+
+def _commit_keeping_loaded() -> None:
+    """Commit without expiring what is loaded (the child, the signed-in user): nothing here
+    changed them, so they need not be read again."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 def _back_args() -> tuple[str, Show]:

@@ -37,3 +37,24 @@ def _will_write() -> bool:
     if g and g.get("writes", False):
         return True
     return has_request_context() and request.method not in _SAFE_METHODS
+
+
+def begin_writing() -> None:
+    """Before a GET that writes (the audit row of a view): end the read transaction that
+    loading the signed-in user began, so that the next one takes SQLite's write lock at BEGIN
+    rather than failing to upgrade a read lock. Nothing loaded is expired."""
+    g.writes = True
+    commit_keeping_loaded()
+
+
+def commit_keeping_loaded() -> None:
+    """Commit without expiring what is loaded (the signed-in user, the record on the page):
+    nothing here changed them, so they need not be read again."""
+    from app.extensions import db
+
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True

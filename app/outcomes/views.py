@@ -1,10 +1,11 @@
 """A consultation's outcome: seeing it, recording it (the EP), amending it, sending its
 summary and downloading it as a PDF; and the EP's list of consultations to record."""
 
-from flask import abort, flash, g, make_response, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.auth.permissions import allow
+from app.database import begin_writing, commit_keeping_loaded
 from app.extensions import db, htmx
 from app.london import to_london
 from app.models import Booking, ConsultationOutcome, Role, Theme
@@ -35,7 +36,7 @@ AMENDMENT_PARAMS = {"rows": 5, "label": {"classes": "govuk-label--m"}}
 @bp.get("/bookings/<int:booking_id>/outcome")
 @allow(*SEES_OUTCOMES)
 def outcome(booking_id):
-    _begin_writing()  # the view itself is written to the audit log
+    begin_writing()  # the view itself is written to the audit log
     booking, outcome_ = get_visible_or_404(booking_id)
     if outcome_ is not None:
         audit.record("outcome_viewed", outcome_, detail=booking.reference)
@@ -114,14 +115,14 @@ def send_summary(booking_id):
 @bp.get("/bookings/<int:booking_id>/outcome.pdf")
 @allow(*SEES_OUTCOMES)
 def summary_pdf(booking_id):
-    _begin_writing()  # the download is written to the audit log
+    begin_writing()  # the download is written to the audit log
     booking, outcome_ = get_visible_or_404(booking_id, summary.SUMMARY_LOADS)
     if outcome_ is None:
         abort(404)
     pdf = summary.summary_pdf(outcome_, visible_amendments(outcome_))
     reference = booking.reference
     audit.record("outcome_pdf_downloaded", outcome_, detail=reference)
-    _commit_keeping_loaded()  # nothing but the response headers reads after this
+    commit_keeping_loaded()  # nothing but the response headers reads after this
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{reference}.pdf"'
@@ -259,19 +260,3 @@ def _people(people: list[Person]) -> str:
     return f"{len(people)} people"
 
 
-def _begin_writing() -> None:
-    """End the read transaction that loading the signed-in user began, so that the next one
-    takes the write lock at BEGIN (see app/database.py) rather than failing to upgrade."""
-    g.writes = True
-    _commit_keeping_loaded()
-
-
-def _commit_keeping_loaded() -> None:
-    """Commit without expiring what is loaded: the signed-in user, read a moment ago, need
-    not be read again (nothing here changed it)."""
-    session = db.session()
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = True

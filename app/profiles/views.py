@@ -3,9 +3,10 @@
 School staff of the child's school only; every view and download is written to the audit log.
 """
 
-from flask import g, make_response, render_template, request
+from flask import make_response, render_template, request
 
 from app.auth.permissions import allow
+from app.database import begin_writing
 from app.extensions import db
 from app.models import PROFILE_SECTIONS, ChildRecord, Role
 from app.profiles import bp, document
@@ -92,8 +93,7 @@ def profile_pdf(reference):
 def _child_for_audited_view(reference: str) -> ChildRecord:
     """The child, in a transaction that may write (the audit event): end the read one that
     loading the signed-in user began, so SQLite takes the write lock at BEGIN."""
-    g.writes = True
-    db.session.commit()
+    begin_writing()
     return get_child_or_404(reference)
 
 

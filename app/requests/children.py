@@ -4,12 +4,13 @@ A child record is pseudonymous: a random Convene reference, initials, year group
 and SEN status. Only staff of the child's school see it; every view of one is audited.
 """
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.permissions import allow
+from app.database import begin_writing
 from app.extensions import db
 from app.models import AdviceRequest, ChildRecord, Role
 from app.models.child import new_child_reference
@@ -51,7 +52,7 @@ def new_child():
 @bp.get("/children/<reference>")
 @allow(Role.SCHOOL_STAFF)
 def child(reference):
-    _begin_writing()  # the view itself is written to the audit log
+    begin_writing()  # the view itself is written to the audit log
     record = get_child_or_404(reference)
     requests_ = db.session.scalars(
         db.select(AdviceRequest).where(AdviceRequest.child_id == record.id)
@@ -136,8 +137,3 @@ def _form_page(form: ChildRecordForm, *, child: ChildRecord | None = None,
                            continuing=continuing), status_code
 
 
-def _begin_writing() -> None:
-    """End the read transaction that loading the signed-in user began, so that the next one
-    takes the write lock at BEGIN (see app/database.py) rather than failing to upgrade."""
-    g.writes = True
-    db.session.commit()

@@ -3,11 +3,12 @@ timeline, and the Virtual School's decisions on it (accept, decline, advise, clo
 
 from dataclasses import dataclass
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth.permissions import allow
+from app.database import begin_writing, commit_keeping_loaded
 from app.extensions import db, htmx
 from app.london import long_date, long_datetime
 from app.models import AdviceRequest, RequestEvent, RequestStatus, Role, Route, User
@@ -65,9 +66,9 @@ def show(request_id):
     # audit row alone, so that other workers are not held up while this page renders.
     request_ = _page_request(request_id)
     page = render_template("requests/show.html", **page_context(request_))
-    _begin_writing()
+    begin_writing()
     audit.record("advice_request_viewed", request_, detail=request_.reference)
-    _commit_keeping_loaded()  # only the response headers look at the user after this
+    commit_keeping_loaded()  # only the response headers look at the user after this
     return page
 
 
@@ -152,22 +153,6 @@ def _conflict(request_: AdviceRequest, action: str) -> str:
             "opened this page.")
 
 
-def _begin_writing() -> None:
-    """End the read transaction that loading the signed-in user began, so that the next one
-    takes the write lock at BEGIN (see app/database.py) rather than failing to upgrade."""
-    g.writes = True
-    _commit_keeping_loaded()
-
-
-def _commit_keeping_loaded() -> None:
-    """Commit without expiring what is loaded: the signed-in user, read a moment ago, need
-    not be read again (nothing here changed it)."""
-    session = db.session()
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = True
 
 
 def available_actions(request_: AdviceRequest) -> dict[str, bool]:

@@ -5,7 +5,6 @@ psychologists and social workers are refused at the door (each view allows schoo
 only), so here it is enough to keep to the user's own school.
 """
 
-from flask import g
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -21,9 +20,3 @@ def get_meeting_or_404(meeting_id: int) -> TacMeeting:
     return db.first_or_404(stmt)
 
 
-def begin_writing() -> None:
-    """Before a page that writes to the audit log: end the read transaction that loading the
-    signed-in user began, so that the next one takes the write lock at BEGIN (see
-    app/database.py) rather than failing to upgrade."""
-    g.writes = True
-    db.session.commit()

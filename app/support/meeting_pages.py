@@ -5,12 +5,13 @@ from flask import flash, make_response, redirect, render_template, url_for
 from flask_login import current_user
 
 from app.auth.permissions import allow
+from app.database import begin_writing
 from app.extensions import db
 from app.models import TAC_HEADINGS, Role, TacMeeting, TacStatus
 from app.requests.access import get_child_or_404
 from app.services import audit
 from app.support import bp, clock, meetings, records
-from app.support.access import begin_writing, get_meeting_or_404
+from app.support.access import get_meeting_or_404
 from app.support.forms import EditScheduleForm, ScheduleForm, add_blank_rows, schedule_data
 from app.support.meetings import MeetingRefused
 

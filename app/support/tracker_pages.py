@@ -6,6 +6,7 @@ from flask import flash, g, make_response, redirect, render_template, request, u
 from flask_login import current_user
 
 from app.auth.permissions import allow
+from app.database import commit_keeping_loaded
 from app.extensions import db, htmx
 from app.models import Action, ChildRecord, Role
 from app.rendering import render_page_or_partial
@@ -30,10 +31,10 @@ def child_actions(reference):
     child = get_child_or_404(reference)
     show = Show.parse(request.args.get("show"))
     page = _list_page(show, child)
-    _commit_keeping_loaded()  # end the read transaction
+    commit_keeping_loaded()  # end the read transaction
     g.writes = True  # the next one takes the write lock at BEGIN (see app/database.py)
     audit.record("child_actions_viewed", child, detail=child.reference)
-    _commit_keeping_loaded()
+    commit_keeping_loaded()
     return page
 
 
@@ -97,15 +98,6 @@ def _list_context(child: ChildRecord | None, show: Show) -> dict:
             "back": "child" if child else "school", "columns": 6 if child else 7}
 
 
-def _commit_keeping_loaded() -> None:
-    """Commit without expiring what is loaded (the child, the signed-in user): nothing here
-    changed them, so they need not be read again."""
-    session = db.session()
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = True
 
 
 def _back_args() -> tuple[str, Show]:

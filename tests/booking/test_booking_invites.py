@@ -2,9 +2,6 @@
 cancel. Every invite is read back from the outbox by icalendar and, independently, by
 vobject, property by property; khal (a real calendar program) imports them."""
 
-import os
-import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -28,6 +25,7 @@ from tests.booking.factories import (
     utc,
 )
 from tests.conftest import make_user
+from tests.khal import Khal
 
 NOW = utc(2027, 9, 6, 9)
 MAILBOX = "consultations@virtual-school.example.test"
@@ -238,54 +236,6 @@ def test_an_in_person_session_gives_its_venue_as_the_location(app):
 
 # A real calendar program --------------------------------------------------------------------
 
-KHAL_CONFIG = """\
-[calendars]
-[[convene]]
-path = {calendar}
-type = calendar
-
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = UTC
-default_timezone = UTC
-
-[sqlite]
-path = {database}
-"""
-
-
-class Khal:
-    """khal (Debian's, with its own icalendar and pytz) with a calendar of its own."""
-
-    def __init__(self, folder):
-        assert shutil.which("khal"), "khal is not installed: apt-get install khal"
-        self.folder = folder
-        (folder / "calendar").mkdir()
-        (folder / "khal.conf").write_text(KHAL_CONFIG.format(
-            calendar=folder / "calendar", database=folder / "khal.db"))
-
-    def run(self, *args) -> str:
-        env = {**os.environ, "HOME": str(self.folder), "LC_ALL": "C.UTF-8",
-               "XDG_CONFIG_HOME": str(self.folder / "config"),
-               "XDG_DATA_HOME": str(self.folder / "data")}
-        return subprocess.run(["khal", "-c", str(self.folder / "khal.conf"), *args], env=env,
-                              capture_output=True, text=True, timeout=60, check=True).stdout
-
-    def import_invite(self, invite, name: str) -> None:
-        path = self.folder / f"{name}.ics"
-        path.write_text(invite["raw"], newline="")
-        self.run("import", "--batch", str(path))
-
-    def events(self) -> list[str]:
-        listed = self.run("list", "--format", "{start} {end} {title} | {location}",
-                          "2027-10-01", "60d")
-        return [line for line in listed.splitlines() if "|" in line]
-
-
 def test_khal_replaces_the_event_when_the_booking_moves_across_the_clock_change(app, tmp_path):
     # Wednesday 27 October 2027 10am is BST (9am UTC); Wednesday 3 November 10am is GMT.
     before = make_bookable_session(datetime(2027, 10, 27, 10, tzinfo=LONDON), slots=1)
@@ -299,10 +249,10 @@ def test_khal_replaces_the_event_when_the_booking_moves_across_the_clock_change(
     khal = Khal(tmp_path)
     title = f"{SUMMARY.format(booking.reference)} | {before.meeting_url}"
 
-    khal.import_invite(mine[0], "first")
-    assert khal.events() == [f"2027-10-27 09:00 2027-10-27 09:50 {title}"]
-    khal.import_invite(mine[1], "moved")
-    assert khal.events() == [f"2027-11-03 10:00 2027-11-03 10:50 {title}"]
+    khal.import_calendar(mine[0]["raw"].encode(), "first")
+    assert khal.events("2027-10-01", "60d") == [f"2027-10-27 09:00 2027-10-27 09:50 {title}"]
+    khal.import_calendar(mine[1]["raw"].encode(), "moved")
+    assert khal.events("2027-10-01", "60d") == [f"2027-11-03 10:00 2027-11-03 10:50 {title}"]
     # icalendar and vobject agree on the instants.
     assert event(mine[0])["DTSTART"].dt == datetime(2027, 10, 27, 9, tzinfo=UTC)
     assert mine[1]["vobject"].vevent.dtstart.value == datetime(2027, 11, 3, 10, tzinfo=UTC)

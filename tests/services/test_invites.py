@@ -1,10 +1,7 @@
 """Invites and feeds, read back by two independent parsers (icalendar and vobject) and by khal."""
 
 import dataclasses
-import os
 import re
-import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -22,6 +19,7 @@ from app.services.invites import (
     render_feed,
     render_invite,
 )
+from tests.khal import Khal
 
 LONDON = ZoneInfo("Europe/London")
 VENUE = "Café room, 2nd floor; Block B"
@@ -401,51 +399,17 @@ def test_roles_and_methods_may_be_given_as_their_ical_words():
 
 # A real calendar program ---------------------------------------------------------------------
 
-KHAL_CONFIG = """\
-[calendars]
-[[convene]]
-path = {calendar}
-type = calendar
-
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = UTC
-default_timezone = UTC
-
-[sqlite]
-path = {database}
-"""
-
-
-def khal(tmp_path, *args) -> str:
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "LC_ALL": "C.UTF-8"}
-    result = subprocess.run(["khal", "-c", str(tmp_path / "khal.conf"), *args], env=env,
-                            capture_output=True, text=True, timeout=60, check=True)
-    return result.stdout
-
-
 def test_khal_imports_invites_at_the_right_instant_either_side_of_the_clock_change(tmp_path):
-    # khal is Debian's (apt-get install khal), with its own icalendar and pytz.
-    assert shutil.which("khal"), "khal is not installed: apt-get install khal"
-    (tmp_path / "calendar").mkdir()
-    (tmp_path / "khal.conf").write_text(KHAL_CONFIG.format(
-        calendar=tmp_path / "calendar", database=tmp_path / "khal.db"))
+    khal = Khal(tmp_path)
     for day, uid in ((24, "gmt"), (31, "bst")):
         invite = make_invite(uid=f"{uid}@convene.test",
                              starts_at=datetime(2026, 3, day, 10, 0, tzinfo=LONDON),
                              ends_at=datetime(2026, 3, day, 10, 50, tzinfo=LONDON))
-        (tmp_path / f"{uid}.ics").write_bytes(render_invite(invite))
-        khal(tmp_path, "import", "--batch", str(tmp_path / f"{uid}.ics"))
+        khal.import_calendar(render_invite(invite), uid)
 
-    listed = khal(tmp_path, "list", "--format", "{start} {end} {title} | {location}",
-                  "2026-03-20", "14d")
+    listed = khal.events("2026-03-20", "14d")
 
     # khal shows UTC here: 10:00 GMT is 10:00, 10:00 BST is 09:00.
     title = f"Solution Focused Consultation — SFC-2026-0042 | {VENUE}"
-    assert f"2026-03-24 10:00 2026-03-24 10:50 {title}" in listed.splitlines()
-    assert f"2026-03-31 09:00 2026-03-31 09:50 {title}" in listed.splitlines()
+    assert f"2026-03-24 10:00 2026-03-24 10:50 {title}" in listed
+    assert f"2026-03-31 09:00 2026-03-31 09:50 {title}" in listed

@@ -26,6 +26,10 @@ def init_sqlite(engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # In WAL mode NORMAL still never corrupts the database, and a crash of Convene loses
+        # nothing; only a power cut can lose the last commits before a checkpoint. FULL's
+        # fsync on every commit cost 0.6 ms of each audited page view.
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

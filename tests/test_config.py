@@ -63,3 +63,16 @@ def test_the_suite_runs_on_the_database_it_was_given(app):
 
     expected = "postgresql" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
     assert db.engine.dialect.name == expected
+
+
+def test_sqlite_connections_are_set_for_several_workers(tmp_path):
+    # WAL so readers go on while one writes; NORMAL (1) so a commit waits for no fsync;
+    # a busy timeout so writers queue; foreign keys enforced.
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'convene.db'}",
+                      "SECRET_KEY": "test"})
+    with app.app_context():
+        settings = {name: db.session.execute(db.text(f"PRAGMA {name}")).scalar()
+                    for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")}
+        db.engine.dispose()
+    assert settings == {"journal_mode": "wal", "synchronous": 1, "busy_timeout": 15000,
+                        "foreign_keys": 1}

@@ -15,10 +15,19 @@ from app.models import Role
 from app.rendering import render_page_or_partial
 from app.services import audit
 
+# The key under which the school list is kept beside the figures (filters are never a str).
+SCHOOLS = "schools"
 
-def chosen_filters():
-    """(form, schools): the period and filters from the address, checked."""
-    schools = queries.schools()
+
+def chosen_filters(kept: bool = True):
+    """(form, schools): the period and filters from the address, checked. The school list
+    (600 rows, with whether each has ever asked) is kept as long as the figures: it is one of
+    them, "schools that have never made a request". `kept=False` reads it afresh."""
+    if not kept:
+        schools = queries.schools()
+    else:
+        schools = figures_cache().get(SCHOOLS, lambda _now: queries.schools(),
+                                      keep_seconds()).value
     return DashboardFilterForm(request.args, schools), schools
 
 
@@ -71,7 +80,7 @@ def filters_form(form: DashboardFilterForm, schools) -> Markup:
 def export_table(table):
     if table not in figures.TABLE_SLUGS:
         abort(404)
-    form, schools = chosen_filters()
+    form, schools = chosen_filters(kept=False)  # an export is counted now, so is its list
     if not form.validate():
         return invalid(form)
     filters = form.filters()

@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 
 from app.extensions import db
-from app.models import Role
+from app.models import Phase, Role
+from tests.conftest import make_school
 from tests.dashboard.conftest import YEAR
 from tests.dashboard.factories import make_requests, utc
 from tests.dashboard.reading import as_dict, tables
@@ -79,3 +80,34 @@ def test_no_figures_are_kept_when_the_setting_is_0(app, requests_2024, sign_in, 
     assert requests_sent(client)[0] == "17"
     add_requests(requests_2024.ashford)
     assert requests_sent(client)[0] == "22"
+
+
+def never_asked(client, path="/dashboard"):
+    response = client.get(path, query_string=YEAR)
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def test_the_school_list_is_kept_with_the_figures(requests_2024, sign_in, client, clock):
+    # The 600-school list (the school filter, and "schools that have not sent a request") is
+    # one of the figures: kept as long as they are, then read again.
+    sign_in(Role.VS_ADMIN)
+    assert "Elm Junior" not in never_asked(client)
+    make_school(name="Elm Junior", phase=Phase.PRIMARY)
+    db.session.commit()
+
+    clock.now = T + timedelta(minutes=4)
+    assert "Elm Junior" not in never_asked(client)
+
+    clock.now = T + timedelta(minutes=5)
+    page = never_asked(client)
+    assert page.count("Elm Junior") == 2  # in the school filter, and among those never asked
+
+
+def test_an_export_reads_the_school_list_afresh(requests_2024, sign_in, client, clock):
+    sign_in(Role.VS_ADMIN)
+    never_asked(client)
+    make_school(name="Elm Junior", phase=Phase.PRIMARY)
+    db.session.commit()
+    export = never_asked(client, "/dashboard/export/schools-without-requests.csv")
+    assert "Elm Junior" in export

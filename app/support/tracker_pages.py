@@ -2,11 +2,11 @@
 action off, reopening it or giving it to someone else. With htmx a change swaps its row in
 place; without JavaScript each is a plain form that comes back to the list."""
 
-from flask import flash, g, make_response, redirect, render_template, request, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.auth.permissions import allow
-from app.database import commit_keeping_loaded
+from app.database import begin_writing, commit_keeping_loaded
 from app.extensions import db, htmx
 from app.models import Action, ChildRecord, Role
 from app.rendering import render_page_or_partial
@@ -31,10 +31,9 @@ def child_actions(reference):
     child = get_child_or_404(reference)
     show = Show.parse(request.args.get("show"))
     page = _list_page(show, child)
-    commit_keeping_loaded()  # end the read transaction
-    g.writes = True  # the next one takes the write lock at BEGIN (see app/database.py)
+    begin_writing()
     audit.record("child_actions_viewed", child, detail=child.reference)
-    commit_keeping_loaded()
+    commit_keeping_loaded()  # only the response headers look at the user after this
     return page
 
 
@@ -87,17 +86,14 @@ def _list_page(show: Show, child: ChildRecord | None):
     school_id = child.school_id if child else current_user.school_id
     child_id = child.id if child else None
     return render_template(PAGE, child=child, shows=list(Show),
-                           actions=tracker.list_actions(show, today, school_id, child_id),
+                           rows=tracker.list_actions(show, today, school_id, child_id),
                            counts=tracker.counts(today, school_id, child_id),
                            **_list_context(child, show))
 
 
 def _list_context(child: ChildRecord | None, show: Show) -> dict:
     """What a row needs to know about the list it is in: where to come back to, its columns."""
-    return {"today": clock.today(), "source": tracker.source, "show": show,
-            "back": "child" if child else "school", "columns": 6 if child else 7}
-
-
+    return {"show": show, "back": "child" if child else "school", "columns": 6 if child else 7}
 
 
 def _back_args() -> tuple[str, Show]:
@@ -107,8 +103,9 @@ def _back_args() -> tuple[str, Show]:
 
 
 def _row_context(action: Action) -> dict:
+    """What the reassign page and form row need: the action itself, and its list."""
     back, show = _back_args()
-    return {"action": action,
+    return {"action": action, "source": tracker.source,
             **_list_context(action.child if back == "child" else None, show)}
 
 
@@ -131,7 +128,9 @@ def _partial() -> bool:
 def _changed(action: Action, message: str):
     """The action's row, changed, for htmx; back to the list otherwise."""
     if _partial():
-        response = make_response(render_template(ROW, swapped=True, **_row_context(action)))
+        rows = [tracker.row_of(action, clock.today())]
+        response = make_response(render_template(ROW, rows=rows, swapped=True,
+                                                 **_row_context(action)))
         response.vary.add("HX-Request")
         return response
     flash(message, "success")

@@ -138,6 +138,24 @@ def test_the_child_list_has_only_that_childs_actions(client, staff, child, three
         action="child_actions_viewed")).one().detail == child.reference
 
 
+def test_the_child_list_links_back_to_the_child_record(client, child):
+    page = client.get(f"/children/{child.reference}/actions").text
+    assert (f'<a href="/children/{child.reference}" class="govuk-back-link">'
+            f"Back to child record {child.reference}</a>") in page
+    assert "govuk-back-link" not in client.get("/actions").text
+
+
+def test_a_long_action_is_cut_short_only_in_the_controls_hidden_text(client, child):
+    what = "Meet the family to agree a reading plan " * 4
+    action = make_action(child, what=what.strip())
+    row = row_of(client.get(f"/children/{child.reference}/actions").text, action)
+
+    assert f'convene-pre-line">{what.strip()}</td>' in row
+    hidden = re.findall(r'govuk-visually-hidden">: (.*?)</span>', row)
+    assert len(hidden) == 2 and hidden[0] == hidden[1]
+    assert hidden[0].endswith("...") and len(hidden[0]) <= 80
+
+
 def test_the_list_does_not_ask_the_database_once_per_row(client, staff):
     def statements_for_page() -> int:
         count = []
@@ -194,6 +212,19 @@ def test_ticking_off_with_htmx_swaps_the_row(client, child, three):
     assert f'href="/children/{child.reference}"' in body  # the school list's child column
     db.session.refresh(late)
     assert late.done_on == TODAY
+
+
+def test_an_outcome_action_swapped_by_htmx_keeps_its_consultation(client, staff):
+    action = make_outcome_action(staff.school, due_on=YESTERDAY)
+    booking = action.outcome.booking
+    body = client.post(f"/actions/{action.id}/done", data={"back": "school", "show": "all"},
+                       headers=HTMX).text
+
+    assert f"Consultation {booking.reference}" in body and "Done" in body
+    if "outcomes.outcome" in client.application.view_functions:
+        assert f'href="/bookings/{booking.id}/outcome"' in body
+    assert f'href="/children/{action.child.reference}"' in body
+    assert "show=all" in body and 'value="school"' in body
 
 
 def test_reopening_undoes_it_both_ways(client, child, three):

@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from app.london import long_date
+from app.services.document_cache import documents, fingerprint
 
 AUTHOR = "Convene"
 MARKING = "OFFICIAL-SENSITIVE"
@@ -78,7 +79,23 @@ def text(value: str | None) -> str:
 def render_document(*, title: str, reference: str, dated: date | datetime, subtitle: str = "",
                     sections: list[Section], one_page: bool = False) -> bytes:
     """The PDF's bytes. `one_page` shrinks the whole content to fit a single page (the One
-    Page Profile), rather than letting it run on."""
+    Page Profile), rather than letting it run on.
+
+    What it prints depends on nothing but these arguments (the date in the header is the
+    record's own, never today's), so a document built lately from the same ones is served
+    again from the cache rather than built again; see document_cache for why that is safe.
+    The key covers every argument: anything printed that changes is a new key. The one thing
+    that differs between two builds, the creation time in the metadata, then says when this
+    process first built that content.
+    """
+    content = fingerprint(title, reference, dated, subtitle, sections, one_page)
+    return documents.get_or_build((title, reference, content), lambda: _build(
+        title=title, reference=reference, dated=dated, subtitle=subtitle, sections=sections,
+        one_page=one_page))
+
+
+def _build(*, title: str, reference: str, dated: date | datetime, subtitle: str,
+           sections: list[Section], one_page: bool) -> bytes:
     buffer = BytesIO()
     header = f"{reference} · {long_date(dated)}"
     # BaseDocTemplate, not SimpleDocTemplate: Simple's build() adds its own "Later" page

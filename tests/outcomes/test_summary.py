@@ -5,8 +5,11 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import BaseDocTemplate
 
+from app.extensions import db
 from app.models import Role
+from app.services.document_cache import documents
 from tests.booking.factories import outbox_rows, parse_email
 from tests.conftest import make_user
 from tests.outcomes.factories import (
@@ -172,3 +175,91 @@ def test_the_social_worker_downloads_what_was_sent(client, booking, final):
     _, text = read(response)
     assert "A later note" not in text
     assert BEST_HOPES in " ".join(text.split())
+
+
+# The PDF, built once and served again ---------------------------------------------------------
+
+@pytest.fixture
+def builds(monkeypatch):
+    """How many times reportlab has built a document, starting from an empty cache."""
+    documents.clear()
+    count = []
+    build = BaseDocTemplate.build
+
+    def counted(self, *args, **kwargs):
+        count.append(1)
+        return build(self, *args, **kwargs)
+
+    monkeypatch.setattr(BaseDocTemplate, "build", counted)
+    yield count
+    documents.clear()
+
+
+def test_a_second_download_is_the_same_pdf_not_built_again_and_audited_again(
+        client, booking, final, builds):
+    first = client.get(url(booking, ".pdf"))
+    second = client.get(url(booking, ".pdf"))
+
+    assert second.status_code == 200
+    assert second.data == first.data
+    assert len(builds) == 1
+    assert second.headers["Content-Type"] == "application/pdf"
+    assert second.headers["Content-Disposition"] == (
+        f'attachment; filename="{booking.reference}.pdf"')
+    assert second.headers["Cache-Control"] == first.headers["Cache-Control"]
+    assert len(audit_actions("outcome_pdf_downloaded")) == 2
+
+
+def test_an_amendment_is_in_the_next_download(client, booking, final, builds):
+    client.get(url(booking, ".pdf"))
+    client.post(url(booking, "/amend"), data={"text": "The review is now on Thursday"})
+
+    _, text = read(client.get(url(booking, ".pdf")))
+
+    assert "The review is now on Thursday" in text
+    assert len(builds) == 2
+
+
+def test_a_renamed_school_and_ep_are_in_the_next_download(client, booking, final, builds):
+    client.get(url(booking, ".pdf"))
+    booking.request.school.name = "Riverside Academy"
+    booking.slot.session.educational_psychologist.name = "Dr Ada Lane-Hughes"
+    db.session.commit()
+
+    _, text = read(client.get(url(booking, ".pdf")))
+
+    assert "Riverside Academy" in text
+    assert "Dr Ada Lane-Hughes" in text
+
+
+def test_another_school_gets_404_and_its_own_school_the_pdf_with_the_cache_warm(
+        client, booking, final, builds, sign_in):
+    warm = client.get(url(booking, ".pdf"))
+    client.post("/sign-out")
+    other = sign_in(Role.SCHOOL_STAFF)
+    assert client.get(url(booking, ".pdf")).status_code == 404
+    client.post("/sign-out")
+    staff = sign_in(Role.SCHOOL_STAFF, school=booking.request.school)
+
+    response = client.get(url(booking, ".pdf"))
+
+    assert response.data == warm.data
+    assert len(builds) == 1
+    actors = [event.actor_id for event in audit_actions("outcome_pdf_downloaded")]
+    assert other.id not in actors
+    assert actors[-1] == staff.id
+
+
+def test_the_social_worker_gets_what_was_sent_when_the_fuller_pdf_is_cached(
+        client, booking, final, builds):
+    ep_user = booking.slot.session.educational_psychologist
+    client.post(url(booking, "/send"))
+    client.post(url(booking, "/amend"), data={"text": "A later note for the school"})
+    assert "A later note" in read(client.get(url(booking, ".pdf")))[1]
+    sign_in_as(client, make_user(Role.SOCIAL_WORKER, email=SAM))
+
+    _, text = read(client.get(url(booking, ".pdf")))
+
+    assert "A later note" not in text
+    assert BEST_HOPES in " ".join(text.split())
+    assert ep_user.name in text

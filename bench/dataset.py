@@ -7,6 +7,7 @@ Built files are cached in instance/bench/, keyed by the dataset's version, its s
 the week (every time is laid out around that week's Monday, so slots stay in the future).
 """
 
+import os
 import random
 import shutil
 from dataclasses import dataclass
@@ -86,8 +87,9 @@ def build(scale: float, log=print) -> Path:
 
 
 def working_copy(path: Path) -> Path:
-    """A copy to run against, so the audit rows a run writes never reach the cache."""
-    copy = path.with_name(path.stem + "-run.sqlite")
+    """A copy to run against, so the audit rows a run writes never reach the cache; one per
+    process, so that two runs at once do not pull each other's file away."""
+    copy = path.with_name(f"{path.stem}-run-{os.getpid()}.sqlite")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(path, copy)

@@ -3,9 +3,10 @@ timeline, and the Virtual School's decisions on it (accept, decline, advise, clo
 
 from dataclasses import dataclass
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
+from markupsafe import Markup, escape
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from app.auth.permissions import allow
 from app.database import begin_writing, commit_keeping_loaded
@@ -73,14 +74,19 @@ def show(request_id):
 
 
 def _page_request(request_id: int) -> AdviceRequest:
-    """The request with all that its page shows, in a fixed number of queries: its school and
-    child, indicators, themes, and the timeline with who made each change."""
+    """The request with all that its page shows, in a fixed number of queries: its school,
+    child and timeline (with who made each change) joined in, then indicators and themes.
+    A request has a handful of events, so joining them costs less than a query of their
+    own; joining a second list as well would multiply the rows."""
     stmt = (visible_requests(db.select(AdviceRequest).where(AdviceRequest.id == request_id))
             .options(joinedload(AdviceRequest.school), joinedload(AdviceRequest.child),
+                     joinedload(AdviceRequest.events).joinedload(RequestEvent.actor),
                      selectinload(AdviceRequest.indicator_rows),
-                     selectinload(AdviceRequest.themes),
-                     selectinload(AdviceRequest.events).joinedload(RequestEvent.actor)))
-    return db.first_or_404(stmt)
+                     selectinload(AdviceRequest.themes)))
+    request_ = db.session.scalars(stmt).unique().first()
+    if request_ is None:
+        abort(404)
+    return request_
 
 
 @bp.post("/requests/<int:request_id>/accept")
@@ -169,7 +175,10 @@ def available_actions(request_: AdviceRequest) -> dict[str, bool]:
 def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
     """Everything the page and its decision region show; `failed` is (action, form) of a
     form to show again with its errors and the person's typing."""
-    forms = {action: d.form_class(formdata=None) for action, d in DECISIONS.items()}
+    actions = available_actions(request_)
+    # Only the forms this person can use now are shown, so only they are built.
+    forms = {action: d.form_class(formdata=None) for action, d in DECISIONS.items()
+             if actions[action]}
     if failed:
         forms[failed[0]] = failed[1]
     advice_by = (db.session.get(User, request_.written_advice_by_id)
@@ -178,26 +187,32 @@ def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
     # shows its live booking to whoever may see that booking.
     from app.booking.access import visible_bookings
     from app.london import time_range
-    from app.models import Booking, BookingStatus
+    from app.models import Booking, BookingStatus, Slot
 
     live_booking = None
-    if request_.status == S.BOOKED:
-        live_booking = db.session.scalar(visible_bookings(db.select(Booking).where(
-            Booking.request_id == request_.id, Booking.status == BookingStatus.BOOKED))
-            .options(joinedload(Booking.slot)))
+    if request_.status == S.BOOKED:  # only what the page shows: no Booking to build
+        # An alias, so that no subquery visible_bookings adds on Slot correlates with it.
+        slot = aliased(Slot)
+        live_booking = db.session.execute(visible_bookings(
+            db.select(Booking.id, Booking.reference, slot.starts_at, slot.ends_at)
+            .join(slot, Booking.slot)
+            .where(Booking.request_id == request_.id, Booking.status == BookingStatus.BOOKED))
+        ).first()
     can_book = (current_user.role == Role.SCHOOL_STAFF and request_.status == S.ACCEPTED
                 and request_.route == Route.CONSULTATION)
-    return {"request_": request_, "actions": available_actions(request_), "forms": forms,
+    return {"request_": request_, "actions": actions, "forms": forms,
             "form": failed[1] if failed else None, "answer_rows": answer_rows,
+            "status_rows": status_rows(request_, current_user.is_virtual_school),
             "advice_by": advice_by, "is_virtual_school": current_user.is_virtual_school,
             "can_book": can_book, "live_booking": live_booking,
-            "live_booking_when": time_range(live_booking.slot.starts_at,
-                                            live_booking.slot.ends_at) if live_booking else None}
+            "live_booking_when": time_range(live_booking.starts_at,
+                                            live_booking.ends_at) if live_booking else None}
 
 
 @bp.context_processor
 def _helpers():
-    return {"status_tag": status_tag, "london_time": long_datetime, "long_date": long_date}
+    return {"status_tag": status_tag, "london_time": long_datetime, "long_date": long_date,
+            "summary_list": summary_list}
 
 
 def status_tag(status: RequestStatus) -> dict:
@@ -205,3 +220,52 @@ def status_tag(status: RequestStatus) -> dict:
     return {"text": status.label, "classes": f"govuk-tag--{TAG_COLOURS[status]}"}
 
 
+def status_rows(request_: AdviceRequest, is_virtual_school: bool) -> list[dict]:
+    """The summary list at the top of the page: the request's status, the school and the
+    child. The school's own note (its MIS reference, say) is for the school alone."""
+    child = request_.child
+    rows = [("Status", {"html": _tag(request_.status)})]
+    if request_.submitted_at:
+        rows.append(("Sent", {"text": long_date(request_.submitted_at)}))
+    if request_.route:
+        rows.append(("Route", {"text": request_.route.label}))
+    if is_virtual_school:
+        school = request_.school
+        rows.append(("School", {"text": f"{school.name} ({school.phase.label})"}))
+    rows += [("Child reference", {"text": child.reference}),
+             ("Initials", {"text": child.initials}),
+             ("Year group", {"text": child.year_group.label}),
+             ("Cohort", {"text": child.cohort.label}),
+             ("Special educational needs", {"text": child.sen_status.label})]
+    if not is_virtual_school and child.school_note:
+        rows.append(("Your school's note", {"text": child.school_note}))
+    return [{"key": {"text": key}, "value": value} for key, value in rows]
+
+
+def _tag(status: RequestStatus) -> Markup:
+    """govukTag(status_tag(status)), written out."""
+    tag = status_tag(status)
+    return Markup('<strong class="govuk-tag {}">\n  {}\n</strong>').format(tag["classes"],
+                                                                           tag["text"])
+
+
+_SUMMARY_ROW = ('\n  <div class="govuk-summary-list__row">'
+                '\n    <dt class="govuk-summary-list__key">\n      {}\n    </dt>'
+                '\n    <dd class="govuk-summary-list__value">\n      {}\n    </dd>\n  </div>')
+
+
+def summary_list(rows: list[dict]) -> Markup:
+    """A GOV.UK summary list of rows with a key's text and a value's text or html, and no
+    actions, in govukSummaryList's markup: the macro was the larger part of this page's
+    rendering time. Html values are trusted, as the macro trusts them."""
+    parts = ['<dl class="govuk-summary-list">']
+    for row in rows:
+        if "actions" in row:
+            raise ValueError("summary_list has no actions: use govukSummaryList")
+        value = row["value"]
+        html = value.get("html")
+        parts.append(_SUMMARY_ROW.format(escape(row["key"]["text"]),
+                                         str(html).strip() if html
+                                         else escape(value.get("text", ""))))
+    parts.append("\n</dl>")
+    return Markup("".join(parts))

@@ -232,6 +232,45 @@ def test_a_consulted_request_offers_close_and_a_closed_one_nothing(client, sign_
     assert forms_on(client.get(f"/requests/{sent.id}").text) == set()
 
 
+def govuk_markup(html: str) -> str:
+    """HTML with the whitespace that does not change the page taken out."""
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r"\s*(<|>|\")\s*", r"\1", html).strip()
+
+
+def test_a_plain_view_writes_the_govuk_markup_the_macros_and_widgets_write(app, client,
+                                                                          sign_in, sent):
+    """The page writes its summary lists and empty decision forms out itself (it is one of
+    the busiest); they must stay what govukSummaryList and the WTForms widgets write."""
+    from app.requests.advice_steps import answer_rows
+    from app.requests.triage_forms import AcceptForm, DeclineForm, WrittenAdviceForm
+
+    vs = as_vs(sign_in)
+    page = govuk_markup(client.get(f"/requests/{sent.id}").text)
+    advice_route = make_request()
+    workflow.accept(advice_route, Route.WRITTEN_ADVICE, by=vs)
+    db.session.commit()
+    advice_page = govuk_markup(client.get(f"/requests/{advice_route.id}").text)
+
+    summary_list = app.jinja_env.from_string(
+        '{% from "govuk_frontend_jinja/components/summary-list/macro.html" import '
+        'govukSummaryList %}{{ govukSummaryList({"rows": rows}) }}')
+    assert govuk_markup(summary_list.render(rows=answer_rows(sent))) in page
+    with app.test_request_context():
+        accept, decline = AcceptForm(formdata=None), DeclineForm(formdata=None)
+        small = {"label": {"classes": "govuk-label--s"}}
+        widgets = [
+            accept.route(params={"fieldset": {"legend": {
+                "text": accept.route.label.text, "classes": "govuk-fieldset__legend--s"}}}),
+            accept.accept_note(params={"rows": 3} | small),
+            decline.reason(params={"rows": 4} | small),
+        ]
+        advice = WrittenAdviceForm(formdata=None).advice(params={"rows": 12} | small)
+    for widget in widgets:
+        assert govuk_markup(widget) in page
+    assert govuk_markup(advice) in advice_page
+
+
 # Accept ----------------------------------------------------------------------------------
 
 

@@ -2,12 +2,15 @@
 and the list of bookings each person may see."""
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import cache, cached_property
+from typing import NamedTuple
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import case, exists, or_
+from sqlalchemy import bindparam, exists, or_
 from sqlalchemy.orm import contains_eager, joinedload
 
 from app.auth.permissions import allow, get_scoped_or_404
@@ -21,11 +24,21 @@ from app.booking.slot_forms import (
     request_label,
 )
 from app.extensions import db
-from app.london import DAYS, MONTHS, clock, day_and_date, long_datetime, time_range, to_london
+from app.london import (
+    DAYS,
+    LONDON,
+    MONTHS,
+    clock,
+    day_and_date,
+    long_datetime,
+    time_range,
+    to_london,
+)
 from app.models import (
     AdviceRequest,
     Booking,
     BookingStatus,
+    ChildRecord,
     ConsultationSession,
     RequestStatus,
     Role,
@@ -60,24 +73,28 @@ SHOW_ALL = "all"
 def free_slots():
     now = utcnow()
     rules = current_rules()  # read once: every part of the page follows the same rules
-    free = slot_finder.free_slots(now, rules=rules)
-    filters = SlotFilterForm(request.args, sorted({month_of(slot.starts_at) for slot in free}))
+    every = slot_finder.free_slot_rows(now, rules)
+    months = months_of([slot.starts_at for slot in every])
+    filters = SlotFilterForm(request.args, sorted(set(months)))
     mode, month = filters.selected_mode, filters.selected_month
-    free = [slot for slot in free if (mode is None or slot.session.mode == mode)
-            and (month is None or month_of(slot.starts_at) == month)]
-    full = [session for session in slot_finder.full_sessions(now, mode, rules)
+    free = [(slot, in_month) for slot, in_month in zip(every, months, strict=True)
+            if (mode is None or slot.session.mode == mode) and month in (None, in_month)]
+    full = [session for session in slot_finder.full_session_rows(now, mode, rules, every)
             if month is None or month_of(session.starts_at) == month]
-    requests_ = bookable_requests(current_user.school_id)
+    requests_ = bookable_request_rows(current_user.school_id)
     chosen = chosen_request(requests_, request.args.get("request", type=int))
+    request_arg = chosen.id if chosen else None
     show_all = request.args.get("show") == SHOW_ALL
-    entries = session_entries(free, full)
+    entries = session_entries([slot for slot, _ in free], full)
     shown, last_day = (entries, None) if show_all or month else first_weeks(entries)
     return render_page_or_partial(
         "booking/slots/index.html", "booking/slots/_results.html", filters=filters,
         months=group_by_month(shown), free_count=len(free), requests_=requests_, chosen=chosen,
-        request_arg=chosen.id if chosen else None, rules=rules, notice_rule=notice_rule(rules),
-        term_counts=term_counts(current_user.school_id, now, free), show_all=show_all,
-        later=len(entries) - len(shown),
+        request_arg=request_arg, rules=rules, notice_rule=notice_rule(rules),
+        term_counts=term_counts(current_user.school_id, now, [each for _, each in free]),
+        show_all=show_all, later=len(entries) - len(shown),
+        book_link=links_by_id("booking.book_slot", "slot_id", request_arg),
+        waiting_list_link=links_by_id("booking.join_waiting_list", "session_id", request_arg),
         shown_until=f"{DAYS[last_day.weekday()]} {last_day.day} {MONTHS[last_day.month - 1]} "
                     f"{last_day.year}" if last_day else None)
 
@@ -187,7 +204,8 @@ def _slot_words():
 
 def month_of(moment: datetime) -> str:
     """2027-01, on the London calendar."""
-    return f"{to_london(moment):%Y-%m}"
+    local = to_london(moment)
+    return f"{local.year}-{local.month:02d}"  # not strftime: this runs for every free slot
 
 
 def describe(session: ConsultationSession) -> str:
@@ -200,25 +218,74 @@ def where(session: ConsultationSession) -> str:
     return session.mode.label
 
 
+def months_of(moments: list[datetime]) -> list[str]:
+    """month_of each moment. Soonest first, they are read on the London clock about once a
+    month, not once each: this runs for every free slot."""
+    months, month, starts, ends = [], "", None, None
+    for moment in moments:
+        if starts is None or not starts <= moment < ends:
+            local = to_london(moment)
+            month = f"{local.year}-{local.month:02d}"
+            # In UTC, like the moments: comparing across zones costs an offset lookup each.
+            starts = datetime(local.year, local.month, 1, tzinfo=LONDON).astimezone(UTC)
+            ends = datetime(local.year + local.month // 12, local.month % 12 + 1, 1,
+                            tzinfo=LONDON).astimezone(UTC)
+        months.append(month)
+    return months
+
+
+class SlotLine(NamedTuple):
+    """A free slot as its session lists it."""
+
+    id: int
+    times: str  # 2pm to 2:50pm
+    day: str  # Wednesday 8 December 2027
+
+
 @dataclass
 class SessionEntry:
     """One session on the free slots page: its free slots, or none when it is full."""
 
-    session: ConsultationSession
-    slots: list[Slot] = field(default_factory=list)
+    session: slot_finder.SessionRow
+    slots: list[slot_finder.FreeSlotRow] = field(default_factory=list)
 
     @property
     def full(self) -> bool:
         return not self.slots
 
+    @cached_property
+    def when(self) -> str:
+        return time_range(to_london(self.session.starts_at), to_london(self.session.ends_at))
 
-def session_entries(free: list[Slot], full: list[ConsultationSession]) -> list[SessionEntry]:
+    def slot_lines(self) -> list[SlotLine]:
+        """Worded when shown, not for every free slot: each slot is read on the London
+        clock once."""
+        lines = []
+        for slot in self.slots:
+            starts, ends = to_london(slot.starts_at), to_london(slot.ends_at)
+            lines.append(SlotLine(slot.id, f"{clock(starts)} to {clock(ends)}",
+                                  day_and_date(starts)))
+        return lines
+
+
+def links_by_id(endpoint: str, key: str, request_id: int | None):
+    """id -> the link to `endpoint` for that id, carrying the request if any: url_for once
+    for the page, not once for each of its many slots and sessions."""
+    before, after = url_for(endpoint, **{key: 0}, request=request_id).rsplit("/0/", 1)
+    return lambda id_: f"{before}/{id_}/{after}"
+
+
+def session_entries(free: list[slot_finder.FreeSlotRow],
+                    full: list[slot_finder.SessionRow]) -> list[SessionEntry]:
     """A SessionEntry for each session with free slots or full, soonest first."""
     entries: dict[int, SessionEntry] = {}
     for slot in free:
-        entries.setdefault(slot.session_id, SessionEntry(slot.session)).slots.append(slot)
+        entry = entries.get(slot.session.id)
+        if entry is None:
+            entry = entries[slot.session.id] = SessionEntry(slot.session)
+        entry.slots.append(slot)
     for session in full:
-        entries.setdefault(session.id, SessionEntry(session))
+        entries[session.id] = SessionEntry(session)
     return sorted(entries.values(), key=lambda e: (e.session.starts_at, e.session.id))
 
 
@@ -246,17 +313,39 @@ def group_by_month(entries: list[SessionEntry]) -> list[tuple[str, list]]:
 
 
 
+def where_bookable(stmt, school_id: int):
+    """`stmt` narrowed to the school's requests accepted for a consultation and not booked
+    yet, oldest first."""
+    live = exists().where(Booking.request_id == AdviceRequest.id,
+                          Booking.status == BookingStatus.BOOKED)
+    return (stmt.where(AdviceRequest.school_id == school_id,
+                       AdviceRequest.status == RequestStatus.ACCEPTED,
+                       AdviceRequest.route == Route.CONSULTATION, ~live)
+            .order_by(AdviceRequest.submitted_at, AdviceRequest.id))
+
+
+# The free slots page's statements are built once, with bind parameters for what changes:
+# building them took longer than running them.
+
+
+@cache
+def _bookable_rows_stmt():
+    return where_bookable(db.select(AdviceRequest.id, AdviceRequest.reference,
+                                    ChildRecord.reference.label("child_reference"))
+                          .join(AdviceRequest.child), bindparam("school_id"))
+
+
+def bookable_request_rows(school_id: int):
+    """The bookable requests as rows (id, reference, child_reference): all the free slots
+    page needs, without loading entities."""
+    return db.session.execute(_bookable_rows_stmt(), {"school_id": school_id}).all()
+
+
 def bookable_requests(school_id: int,
                       not_waiting_for: ConsultationSession | None = None) -> list[AdviceRequest]:
     """The school's requests accepted for a consultation and not booked yet."""
-    live = exists().where(Booking.request_id == AdviceRequest.id,
-                          Booking.status == BookingStatus.BOOKED)
-    stmt = (db.select(AdviceRequest)
-            .where(AdviceRequest.school_id == school_id,
-                   AdviceRequest.status == RequestStatus.ACCEPTED,
-                   AdviceRequest.route == Route.CONSULTATION, ~live)
-            .options(joinedload(AdviceRequest.child))
-            .order_by(AdviceRequest.submitted_at, AdviceRequest.id))
+    stmt = where_bookable(db.select(AdviceRequest).options(joinedload(AdviceRequest.child)),
+                          school_id)
     if not_waiting_for is not None:
         stmt = stmt.where(~exists().where(
             WaitingListEntry.request_id == AdviceRequest.id,
@@ -265,7 +354,7 @@ def bookable_requests(school_id: int,
     return list(db.session.scalars(stmt))
 
 
-def chosen_request(requests_: list[AdviceRequest], request_id: int | None):
+def chosen_request(requests_: list, request_id: int | None):
     return next((each for each in requests_ if each.id == request_id), None)
 
 
@@ -343,21 +432,29 @@ def session_problem(session: ConsultationSession, now: datetime) -> str | None:
     return None
 
 
-def term_counts(school_id: int, now: datetime, free: list[Slot]) -> list[tuple[Term, int]]:
-    """This term's bookings, and those of each later term with free slots listed: counted
-    in one query, however many terms."""
+def term_counts(school_id: int, now: datetime, months: list[str]) -> list[tuple[Term, int]]:
+    """This term's bookings, and those of each later term with free slots listed (`months`:
+    the listed slots' months, 2027-01): counted in one query, however many terms."""
     terms = [term_of(now)]
-    for slot in free:
-        if term_of(slot.starts_at) not in terms:
-            terms.append(term_of(slot.starts_at))
-    in_term = [(Slot.starts_at >= term.start_moment()) & (Slot.starts_at < term.end_moment())
-               for term in terms]
-    counts = db.session.execute(
-        db.select(*[db.func.count(case((each, Booking.id))) for each in in_term])
-        .select_from(Booking).join(Booking.slot)
-        .where(Booking.school_id == school_id, Booking.status == BookingStatus.BOOKED,
-               or_(*in_term))).one()
-    return list(zip(terms, counts, strict=True))
+    for month in dict.fromkeys(months):
+        term = term_of(date(int(month[:4]), int(month[5:]), 1))
+        if term not in terms:
+            terms.append(term)
+    # A school holds a few live bookings a term: read their times and count them here.
+    starts = db.session.scalars(_booked_starts_stmt(), {
+        "school_id": school_id, "starts": min(term.start_moment() for term in terms),
+        "ends": max(term.end_moment() for term in terms)})
+    counts = Counter(term_of(each) for each in starts)
+    return [(term, counts[term]) for term in terms]
+
+
+@cache
+def _booked_starts_stmt():
+    """When the school's live bookings start, from `starts` to before `ends`."""
+    return (db.select(Slot.starts_at).join(Booking, Booking.slot_id == Slot.id)
+            .where(Booking.school_id == bindparam("school_id"),
+                   Booking.status == BookingStatus.BOOKED,
+                   Slot.starts_at >= bindparam("starts"), Slot.starts_at < bindparam("ends")))
 
 
 def find_bookings(past: bool, page_number: int, now: datetime):

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from sqlalchemy import event
 
+from app.booking.slot_pages import month_of, months_of
 from app.extensions import db
 from app.london import LONDON, to_london
 from app.models import (
@@ -202,6 +203,97 @@ def test_a_full_session_is_listed_with_its_waiting_list(client, accepted):
     assert "Fully booked" in page
     assert f"/sessions/{full.id}/waiting-list?request={accepted.id}" in page
     assert "Join the waiting list" in page
+
+
+def test_a_full_session_is_listed_in_its_month_and_mode_with_no_free_slot_there(client,
+                                                                                 accepted):
+    make_bookable_session(FUTURE, slots=1)
+    full = full_session(DECEMBER)
+    page = client.get("/slots?month=2027-12").text
+    assert "Fully booked" in page and f"/sessions/{full.id}/waiting-list" in page
+    assert '<option value="2027-12" selected>December 2027</option>' in page
+    assert "There are no free slots" in page
+    assert "Fully booked" not in client.get("/slots?month=2027-11").text
+    assert "Fully booked" not in client.get("/slots?mode=in_person").text
+
+
+def three_a_week(weeks: int) -> list:
+    """Sessions of one slot on the Wednesday, Thursday and Friday of `weeks` weeks from the
+    week of FUTURE (Monday 15 November 2027)."""
+    return [make_bookable_session(FUTURE + timedelta(weeks=week, days=day), slots=1)
+            for week in range(weeks) for day in range(3)]
+
+
+def test_the_first_four_weeks_are_listed_with_a_link_to_the_rest(client, accepted):
+    sessions = three_a_week(6)
+    full = full_session(FUTURE + timedelta(weeks=5, days=1, hours=2))
+    page = client.get("/slots").text
+    assert "18 free slots" in page
+    assert "Showing sessions up to Sunday 12 December 2027" in page
+    assert 'href="/slots?show=all"' in page and "(7 more sessions)" in page
+    assert all(book_link(each.slots[0]) in page for each in sessions[:12])
+    assert not any(book_link(each.slots[0]) in page for each in sessions[12:])
+    assert f"/sessions/{full.id}/waiting-list" not in page
+    everything = client.get("/slots?show=all").text
+    assert all(book_link(each.slots[0]) in everything for each in sessions)
+    assert f"/sessions/{full.id}/waiting-list" in everything
+    assert "Show later slots" not in everything
+
+
+def test_a_chosen_month_is_listed_whole(client, accepted):
+    sessions = three_a_week(6)
+    page = client.get("/slots?month=2027-12").text
+    december = [each for each in sessions if each.starts_at.month == 12]
+    assert all(book_link(each.slots[0]) in page for each in december)
+    assert book_link(sessions[0].slots[0]) not in page
+    assert "Show later slots" not in page and f"{len(december)} free slots" in page
+
+
+def test_the_list_grows_by_whole_weeks_until_it_shows_twelve_sessions(client, accepted):
+    weekly = [make_bookable_session(FUTURE + timedelta(weeks=n), slots=1) for n in range(20)]
+    page = client.get("/slots").text
+    assert all(book_link(each.slots[0]) in page for each in weekly[:12])
+    assert not any(book_link(each.slots[0]) in page for each in weekly[12:])
+    assert "Showing sessions up to Sunday 6 February 2028" in page
+    assert "(8 more sessions)" in page
+
+
+def test_a_later_term_with_free_slots_listed_shows_its_bookings(client, me, accepted):
+    make_bookable_session(FUTURE, slots=1)
+    january = make_bookable_session(JANUARY, slots=2)
+    make_booking(make_accepted_request(me.school), january.slots[0])
+    page = client.get("/slots").text
+    assert "Autumn term 2027: your school has 0 of its 6 consultations booked" in page
+    assert "Spring term 2028: your school has 1 of its 6 consultations booked" in page
+    assert "Spring term 2028" not in client.get("/slots?month=2027-11").text
+
+
+def test_the_free_slots_take_the_same_queries_however_many_sessions(client, accepted):
+    def queries(path: str) -> int:
+        count = []
+        listener = lambda *args: count.append(1)  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            assert client.get(path).status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        return len(count)
+
+    make_bookable_session(FUTURE, slots=1)
+    one = queries("/slots")
+    three_a_week(6)
+    in_person(JANUARY, slots=3)
+    full_session(DECEMBER, slots=2)
+    assert queries("/slots") == one <= 12
+    assert queries("/slots?show=all&mode=online") == one
+    assert queries("/slots?month=2027-12") == one
+
+
+def test_months_of_reads_each_moment_on_the_london_calendar_in_any_order():
+    moments = [utc(2027, 6, 30, 22, 59), utc(2027, 6, 30, 23, 0),  # midnight BST is 23:00
+               utc(2027, 12, 31, 23, 59), utc(2028, 1, 1), utc(2027, 6, 1)]
+    assert months_of(moments) == ["2027-06", "2027-07", "2027-12", "2028-01", "2027-06"]
+    assert months_of(moments) == [month_of(each) for each in moments]
 
 
 def test_the_notice_rule_and_the_terms_bookings_are_shown(client, me, accepted):

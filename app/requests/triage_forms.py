@@ -57,6 +57,43 @@ ALL = "all"
 STATUS_CHOICES = [(ALL, "All statuses"), *enum_choices(RequestStatus, skip={RequestStatus.DRAFT})]
 AGE_CHOICES = [("", "Any time"), ("5", "Over 5 days"), ("10", "Over 10 days"),
                ("20", "Over 20 days")]
+PHASE_CHOICES = [("", "All phases"), *[(p.value, p.label) for p in Phase]]
+COHORT_CHOICES = [("", "All cohorts"), *enum_choices(Cohort)]
+
+
+class FilterChoices:
+    """A filter's choices with their <option>s written once, as govukSelect writes them.
+
+    The school list runs to hundreds: escaping each one on every request was much of the
+    queue's time, so the view keeps these for a while (see triage.filter_choices)."""
+
+    def __init__(self, choices: list[tuple[str, str]]):
+        self.choices = choices
+        self.values = frozenset(value for value, _label in choices)
+        self._markup = "".join(f'\n    <option value="{escape(value)}">{escape(label)}</option>'
+                               for value, label in choices)
+
+    def options(self, selected: str | None) -> Markup:
+        """The <option>s, with the one whose value is `selected` (if offered) selected."""
+        if selected not in self.values:
+            return Markup(self._markup)
+        tag = f'<option value="{escape(selected)}">'
+        return Markup(self._markup.replace(tag, f'{tag[:-1]} selected>', 1))
+
+
+STATUS_OPTIONS = FilterChoices(STATUS_CHOICES)
+PHASE_OPTIONS = FilterChoices(PHASE_CHOICES)
+COHORT_OPTIONS = FilterChoices(COHORT_CHOICES)
+AGE_OPTIONS = FilterChoices(AGE_CHOICES)
+
+
+def school_choices(schools) -> FilterChoices:
+    """From (id, name) rows, in the order to offer them."""
+    return FilterChoices([("", "All schools"), *[(str(id_), name) for id_, name in schools]])
+
+
+def theme_choices(themes) -> FilterChoices:
+    return FilterChoices([("", "All themes"), *[(str(id_), name) for id_, name in themes]])
 
 
 class TriageFilterForm(Form):
@@ -66,32 +103,27 @@ class TriageFilterForm(Form):
     status = SelectField("Status", widget=GovSelect(), choices=STATUS_CHOICES,
                          default=RequestStatus.SUBMITTED.value, validate_choice=False)
     school = SelectField("School", widget=GovSelect(), choices=[], validate_choice=False)
-    phase = SelectField("Phase", widget=GovSelect(),
-                        choices=[("", "All phases"), *[(p.value, p.label) for p in Phase]],
+    phase = SelectField("Phase", widget=GovSelect(), choices=PHASE_CHOICES,
                         validate_choice=False)
-    cohort = SelectField("Cohort", widget=GovSelect(),
-                         choices=[("", "All cohorts"), *enum_choices(Cohort)],
+    cohort = SelectField("Cohort", widget=GovSelect(), choices=COHORT_CHOICES,
                          validate_choice=False)
     theme = SelectField("Theme", widget=GovSelect(), choices=[], validate_choice=False)
     age = SelectField("Time in the queue", widget=GovSelect(), choices=AGE_CHOICES,
                       validate_choice=False)
 
-    def __init__(self, formdata, schools, themes):
+    def __init__(self, formdata, schools: FilterChoices, themes: FilterChoices):
         super().__init__(formdata)
-        self.school.choices = [("", "All schools"), *[(str(s.id), s.name) for s in schools]]
-        self.theme.choices = [("", "All themes"), *[(str(t.id), t.name) for t in themes]]
+        self._offered = {"status": STATUS_OPTIONS, "school": schools, "phase": PHASE_OPTIONS,
+                         "cohort": COHORT_OPTIONS, "theme": themes, "age": AGE_OPTIONS}
+        self.school.choices = schools.choices
+        self.theme.choices = themes.choices
 
-    @staticmethod
-    def options(field) -> Markup:
-        """A select's <option>s, as govukSelect writes them, built in one go: the school
-        list runs to hundreds, and a template loop escaping each one was most of its cost."""
-        return Markup("".join(
-            f'\n    <option value="{escape(value)}"{" selected" if selected else ""}>'
-            f"{escape(label)}</option>"
-            for value, label, selected, _render_kw in field.iter_choices()))
+    def options(self, field) -> Markup:
+        """A select's <option>s, the chosen one selected."""
+        return self._offered[field.name].options(field.data)
 
     def _chosen(self, field) -> str | None:
-        offered = {value for value, _label in field.choices}
+        offered = self._offered[field.name].values
         return field.data if field.data and field.data in offered else None
 
     @property

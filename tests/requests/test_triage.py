@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import event
 
 from app.extensions import db
-from app.models import Cohort, Phase, Role, Route, YearGroup
+from app.models import Cohort, Phase, Role, Route, School, YearGroup
+from app.requests import triage
 from app.services import request_workflow as workflow
 from tests.conftest import make_child, make_request, make_school, make_theme, make_user
 
@@ -18,6 +19,12 @@ HTMX = {"HX-Request": "true"}
 
 def references(page: str) -> list[str]:
     return re.findall(r'href="/requests/\d+">(AR-\d{4}-\d{4})</a>', page)
+
+
+def filter_options(page: str, name: str) -> list[str]:
+    """The labels a filter's select offers."""
+    select = re.search(rf'<select class="govuk-select" id="{name}".*?</select>', page, re.S)
+    return re.findall(r"<option [^>]*>([^<]*)</option>", select.group(0))
 
 
 def waiting(request_, days: float):
@@ -151,6 +158,56 @@ def test_the_queue_has_pages_of_50_that_keep_the_filters(client, vs, staff):
     assert f'href="/triage?page=2&amp;status=submitted&amp;theme={theme.id}"' in page
     second = client.get(f"/triage?page=2&status=submitted&theme={theme.id}").text
     assert references(second) == [made[-1].reference]
+
+
+def test_the_pages_links_say_which_page_is_shown_and_lead_back_and_on(client, vs, staff):
+    for n in range(101):
+        waiting(quick_request(staff), 200 - n)
+    page = client.get("/triage?page=2").text
+    assert "Showing 51 to 100 of 101" in page
+    assert ('<a class="govuk-link govuk-pagination__link" '
+            'href="/triage?page=2&amp;status=submitted" aria-label="Page 2" '
+            'aria-current="page">') in page
+    assert 'href="/triage?status=submitted" rel="prev"' in page
+    assert 'href="/triage?page=3&amp;status=submitted" rel="next"' in page
+    assert "Previous<span class=\"govuk-visually-hidden\"> page</span>" in page
+
+
+def test_a_school_an_admin_adds_or_renames_is_in_the_school_filter_at_once(client, sign_in):
+    sign_in(Role.VS_ADMIN)
+    oak = make_school(name="Oak Primary", urn="123456")
+    assert filter_options(client.get("/triage").text, "school") == ["All schools",
+                                                                      "Oak Primary"]
+    school = {"urn": "123456", "phase": "primary", "local_authority": "Testshire"}
+    assert client.post(f"/admin/schools/{oak.id}/edit",
+                       data={**school, "name": "Oak Academy"}).status_code == 302
+    assert client.post("/admin/schools/new", data={**school, "name": "Ash Primary",
+                                                   "urn": "654321"}).status_code == 302
+    assert filter_options(client.get("/triage").text, "school") == [
+        "All schools", "Ash Primary", "Oak Academy"]
+
+
+def test_a_theme_an_admin_adds_is_in_the_theme_filter_at_once(client, sign_in):
+    sign_in(Role.VS_ADMIN)
+    make_theme("Sleep")
+    assert filter_options(client.get("/triage").text, "theme") == ["All themes", "Sleep"]
+    assert client.post("/admin/themes/new", data={"name": "Anxiety"}).status_code == 302
+    assert "Anxiety" in filter_options(client.get("/triage").text, "theme")
+
+
+def test_a_school_renamed_by_another_server_process_shows_within_a_minute(client, vs,
+                                                                          monkeypatch):
+    oak = make_school(name="Oak Primary")
+    assert "Oak Primary" in filter_options(client.get("/triage").text, "school")
+    # A bulk update, as another process's save looks from here: nothing tells this one.
+    db.session.execute(db.update(School).where(School.id == oak.id).values(name="Oak Academy"))
+    db.session.commit()
+    assert "Oak Primary" in filter_options(client.get("/triage").text, "school")
+
+    a_minute_on = triage.monotonic() + triage.CHOICES_SECONDS
+    monkeypatch.setattr(triage, "monotonic", lambda: a_minute_on)
+    options = filter_options(client.get("/triage").text, "school")
+    assert "Oak Academy" in options and "Oak Primary" not in options
 
 
 def test_htmx_gets_the_results_alone_and_the_form_asks_for_them(client, vs, staff):

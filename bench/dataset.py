@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, insert, select
 
-VERSION = 2  # 2: built with migration 0007, the dashboard indexes
+VERSION = 3  # 2: with migration 0007, the dashboard indexes; 3: 0008, the queue index
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "instance" / "bench"
 PASSWORD = "bench-convene-password-2026"

@@ -135,6 +135,8 @@ class AdviceRequest(db.Model):
         CheckConstraint("status = 'draft' OR reference IS NOT NULL", name="sent_has_reference"),
         # The dashboard's counts of requests sent: read from the index alone.
         Index("ix_advice_request_dashboard", "submitted_at", "status", "school_id", "child_id"),
+        # The triage queue: one status, oldest first, read in order with no sort.
+        Index("ix_advice_request_queue", "status", "submitted_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

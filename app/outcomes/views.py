@@ -115,12 +115,14 @@ def send_summary(booking_id):
 @bp.get("/bookings/<int:booking_id>/outcome.pdf")
 @allow(*SEES_OUTCOMES)
 def summary_pdf(booking_id):
-    begin_writing()  # the download is written to the audit log
     booking, outcome_ = get_visible_or_404(booking_id, summary.SUMMARY_LOADS)
     if outcome_ is None:
         abort(404)
     pdf = summary.summary_pdf(outcome_, visible_amendments(outcome_))
     reference = booking.reference
+    # The download is written to the audit log. The write lock is taken only now, once the
+    # document is made, so that the other workers are not held up while it is.
+    begin_writing()
     audit.record("outcome_pdf_downloaded", outcome_, detail=reference)
     commit_keeping_loaded()  # nothing but the response headers reads after this
     response = make_response(pdf)

@@ -225,6 +225,8 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, help="how long each page is driven")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
     parser.add_argument("--rounds", type=int, help="turns each page's time is split into")
+    parser.add_argument("--only", action="append", metavar="PAGE",
+                        help="drive only this page (and the baseline); may be repeated")
     args = parser.parse_args(argv)
     scale = 0.1 if args.quick else 1.0
     seconds = args.seconds or (2.0 if args.quick else 12.0)
@@ -250,7 +252,8 @@ def main(argv=None) -> int:
             client.sign_in(email, targets.password)
             cookies[who] = client.cookies
         # The query count found the dashboard if this build of Convene has one.
-        pages = key_pages(targets, "dashboard" in large)
+        pages = [page for page in key_pages(targets, "dashboard" in large)
+                 if not args.only or page.name in args.only or page.name == BASELINE]
         results = [Result(page) for page in pages]
         # Round by round, every page in turn: whatever else the machine is doing slows the
         # baseline and the pages alike, so the ratios hold even when the figures wander.

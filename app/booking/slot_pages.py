@@ -73,25 +73,32 @@ SHOW_ALL = "all"
 def free_slots():
     now = utcnow()
     rules = current_rules()  # read once: every part of the page follows the same rules
-    every = slot_finder.free_slot_rows(now, rules)
-    months = months_of([slot.starts_at for slot in every])
-    filters = SlotFilterForm(request.args, sorted(set(months)))
+    sessions = slot_finder.bookable_sessions(now, rules)
+    # A slot is on its session's day: the sessions' months are their slots'.
+    months = months_of([session.starts_at for session in sessions])
+    filters = SlotFilterForm(request.args, sorted({each for session, each
+                                                   in zip(sessions, months, strict=True)
+                                                   if session.free}))
     mode, month = filters.selected_mode, filters.selected_month
-    free = [(slot, in_month) for slot, in_month in zip(every, months, strict=True)
-            if (mode is None or slot.session.mode == mode) and month in (None, in_month)]
-    full = [session for session in slot_finder.full_session_rows(now, mode, rules, every)
-            if month is None or month_of(session.starts_at) == month]
+    chosen_sessions = [(session, in_month) for session, in_month
+                       in zip(sessions, months, strict=True)
+                       if (mode is None or session.mode == mode) and month in (None, in_month)]
     requests_ = bookable_request_rows(current_user.school_id)
     chosen = chosen_request(requests_, request.args.get("request", type=int))
     request_arg = chosen.id if chosen else None
     show_all = request.args.get("show") == SHOW_ALL
-    entries = session_entries([slot for slot, _ in free], full)
+    entries = [SessionEntry(session) for session, _ in chosen_sessions]
     shown, last_day = (entries, None) if show_all or month else first_weeks(entries)
+    free = slot_finder.free_slots_of([entry.session for entry in shown], now, rules)
+    for entry in shown:
+        entry.slots = free.get(entry.session.id, [])
     return render_page_or_partial(
         "booking/slots/index.html", "booking/slots/_results.html", filters=filters,
-        months=group_by_month(shown), free_count=len(free), requests_=requests_, chosen=chosen,
+        months=group_by_month(shown), requests_=requests_, chosen=chosen,
+        free_count=sum(session.free for session, _ in chosen_sessions),
         request_arg=request_arg, rules=rules, notice_rule=notice_rule(rules),
-        term_counts=term_counts(current_user.school_id, now, [each for _, each in free]),
+        term_counts=term_counts(current_user.school_id, now,
+                                [each for session, each in chosen_sessions if session.free]),
         show_all=show_all, later=len(entries) - len(shown),
         book_link=links_by_id("booking.book_slot", "slot_id", request_arg),
         waiting_list_link=links_by_id("booking.join_waiting_list", "session_id", request_arg),
@@ -273,20 +280,6 @@ def links_by_id(endpoint: str, key: str, request_id: int | None):
     for the page, not once for each of its many slots and sessions."""
     before, after = url_for(endpoint, **{key: 0}, request=request_id).rsplit("/0/", 1)
     return lambda id_: f"{before}/{id_}/{after}"
-
-
-def session_entries(free: list[slot_finder.FreeSlotRow],
-                    full: list[slot_finder.SessionRow]) -> list[SessionEntry]:
-    """A SessionEntry for each session with free slots or full, soonest first."""
-    entries: dict[int, SessionEntry] = {}
-    for slot in free:
-        entry = entries.get(slot.session.id)
-        if entry is None:
-            entry = entries[slot.session.id] = SessionEntry(slot.session)
-        entry.slots.append(slot)
-    for session in full:
-        entries[session.id] = SessionEntry(session)
-    return sorted(entries.values(), key=lambda e: (e.session.starts_at, e.session.id))
 
 
 def first_weeks(entries: list[SessionEntry]) -> tuple[list[SessionEntry], date | None]:

@@ -30,9 +30,9 @@ _PREFIX = "booking_rule_"
 
 def current_rules() -> BookingRules:
     keys = [_PREFIX + each.name for each in fields(BookingRules)]
-    stored = {row.key.removeprefix(_PREFIX): row.value
-              for row in db.session.scalars(db.select(ServiceSetting)
-                                            .where(ServiceSetting.key.in_(keys)))}
+    rows = db.session.execute(db.select(ServiceSetting.key, ServiceSetting.value)
+                              .where(ServiceSetting.key.in_(keys)))
+    stored = {key.removeprefix(_PREFIX): value for key, value in rows}
     return BookingRules(**{name: int(value) for name, value in stored.items()})
 
 

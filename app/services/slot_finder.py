@@ -1,11 +1,11 @@
 """The free slots a school can book now: in a published session, far enough ahead for the
 notice rule, not booked, and not held for a school on the waiting list."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, exists
+from sqlalchemy import bindparam, exists, func
 from sqlalchemy.orm import contains_eager, joinedload
 
 from app.extensions import db
@@ -33,14 +33,19 @@ def free_slots_stmt(now: datetime, mode: SessionMode | None = None,
 
 def _select_free(columns, now, earliest):
     """`now` and `earliest` (the first bookable moment): values, or bind parameters."""
+    return (db.select(*columns).join(Slot.session)
+            .where(ConsultationSession.status == SessionStatus.PUBLISHED,
+                   *_slot_is_free(now, earliest))
+            .order_by(Slot.starts_at, Slot.id))
+
+
+def _slot_is_free(now, earliest) -> tuple:
+    """A slot can be booked: far enough ahead, not booked, not held by a waiting list offer."""
     booked = exists().where(Booking.slot_id == Slot.id, Booking.status == BookingStatus.BOOKED)
     held = exists().where(WaitingListEntry.offered_slot_id == Slot.id,
                           WaitingListEntry.status == WaitStatus.OFFERED,
                           WaitingListEntry.offer_expires_at > now)
-    return (db.select(*columns).join(Slot.session)
-            .where(ConsultationSession.status == SessionStatus.PUBLISHED,
-                   Slot.starts_at >= earliest, ~booked, ~held)
-            .order_by(Slot.starts_at, Slot.id))
+    return Slot.starts_at >= earliest, ~booked, ~held
 
 
 def free_slots(now: datetime, mode: SessionMode | None = None,
@@ -70,12 +75,13 @@ def full_sessions(now: datetime, mode: SessionMode | None = None,
     return list(db.session.scalars(stmt))
 
 
-# The free slots page lists, filters and counts every free slot but shows a few weeks of them:
-# it reads plain rows, which cost a fraction of loaded entities, on the session's connection:
-# rows need none of the ORM's work on a statement, a tenth to a third of the time (so they
-# see what is committed or flushed, not objects pending in the session). The statements are
-# built once, with bind parameters for what changes: building and keying statements this
-# size took longer than running them.
+# The free slots page lists, filters and counts every free slot but shows a few weeks of them.
+# So it reads the bookable sessions with a count of each one's free slots, and the free slots
+# themselves only of the sessions it shows. Both are plain rows, which cost a fraction of
+# loaded entities, read on the session's connection: rows need none of the ORM's work on a
+# statement (so they see what is committed or flushed, not objects pending in the session).
+# The statements are built once, with bind parameters for what changes: building and keying
+# statements this size took longer than running them.
 
 
 class SessionRow(NamedTuple):
@@ -87,63 +93,65 @@ class SessionRow(NamedTuple):
     mode: SessionMode
     venue: str | None
     psychologist: str  # the educational psychologist's name
+    free: int  # how many of its slots can be booked now
 
 
 class FreeSlotRow(NamedTuple):
     id: int
     starts_at: datetime
     ends_at: datetime
-    session: SessionRow  # one for all the free slots of a session
+    session: SessionRow
 
 
-def _session_columns():
-    """The columns of a SessionRow, in its order."""
-    # The name by a subquery, not a join: joined, SQLite reads every session to find the
-    # free slots, several times slower than reading the slots.
+@cache
+def _sessions_stmt():
+    earliest = bindparam("earliest")
+    free = (db.select(func.count()).select_from(Slot)
+            .where(Slot.session_id == ConsultationSession.id,
+                   *_slot_is_free(bindparam("now"), earliest))
+            .scalar_subquery().label("free"))
+    # The name by a subquery, not a join: joined, SQLite reads every session first.
     psychologist = (db.select(User.name)
                     .where(User.id == ConsultationSession.educational_psychologist_id)
-                    .scalar_subquery())
-    return (ConsultationSession.id, ConsultationSession.starts_at, ConsultationSession.ends_at,
-            ConsultationSession.mode, ConsultationSession.venue, psychologist)
-
-
-@cache
-def _free_rows_stmt():
-    return _select_free((Slot.id, Slot.starts_at, Slot.ends_at, *_session_columns()),
-                        bindparam("now"), bindparam("earliest"))
-
-
-def free_slot_rows(now: datetime, rules: BookingRules) -> list[FreeSlotRow]:
-    """Every free slot, soonest first."""
-    sessions: dict[int, SessionRow] = {}
-    slots = []
-    rows = db.session.connection().execute(
-        _free_rows_stmt(), {"now": now, "earliest": earliest_bookable(rules, now)})
-    for slot_id, starts_at, ends_at, *session in rows:
-        known = sessions.get(session[0])
-        if known is None:
-            known = sessions[session[0]] = SessionRow(*session)
-        slots.append(FreeSlotRow(slot_id, starts_at, ends_at, known))
-    return slots
-
-
-@cache
-def _full_rows_stmt(mode: SessionMode | None):
-    stmt = (db.select(*_session_columns())
+                    .scalar_subquery().label("psychologist"))
+    return (db.select(ConsultationSession.id, ConsultationSession.starts_at,
+                      ConsultationSession.ends_at, ConsultationSession.mode,
+                      ConsultationSession.venue, psychologist, free)
             .where(ConsultationSession.status == SessionStatus.PUBLISHED,
-                   ConsultationSession.starts_at >= bindparam("earliest"),
-                   ConsultationSession.id.not_in(bindparam("free", expanding=True)))
+                   ConsultationSession.ends_at > earliest,
+                   # Implied (a session is one day's), and lets the index on starts_at skip
+                   # the years of past sessions.
+                   ConsultationSession.starts_at > bindparam("day_before"))
             .order_by(ConsultationSession.starts_at, ConsultationSession.id))
-    if mode is not None:
-        stmt = stmt.where(ConsultationSession.mode == mode)
-    return stmt
 
 
-def full_session_rows(now: datetime, mode: SessionMode | None, rules: BookingRules,
-                      free: list[FreeSlotRow]) -> list[SessionRow]:
-    """full_sessions, as rows. `free`: every free slot (free_slot_rows), so that they are not
-    looked for again."""
-    rows = db.session.connection().execute(_full_rows_stmt(mode), {
-        "earliest": earliest_bookable(rules, now),
-        "free": sorted({slot.session.id for slot in free})})
-    return [SessionRow(*row) for row in rows]
+def bookable_sessions(now: datetime, rules: BookingRules) -> list[SessionRow]:
+    """The published sessions with a free slot, and those far enough ahead that have none
+    (full: the ones with a waiting list to join), soonest first."""
+    earliest = earliest_bookable(rules, now)
+    rows = db.session.connection().execute(_sessions_stmt(), {
+        "now": now, "earliest": earliest, "day_before": earliest - timedelta(days=1)})
+    sessions = map(SessionRow._make, rows)
+    return [session for session in sessions if session.free or session.starts_at >= earliest]
+
+
+@cache
+def _slots_stmt():
+    return _select_free((Slot.id, Slot.starts_at, Slot.ends_at, Slot.session_id),
+                        bindparam("now"), bindparam("earliest")).where(
+        Slot.session_id.in_(bindparam("sessions", expanding=True)))
+
+
+def free_slots_of(sessions: list[SessionRow], now: datetime,
+                  rules: BookingRules) -> dict[int, list[FreeSlotRow]]:
+    """Session id -> its free slots, soonest first, for these sessions alone."""
+    by_id = {session.id: session for session in sessions if session.free}
+    slots: dict[int, list[FreeSlotRow]] = {}
+    if not by_id:
+        return slots
+    rows = db.session.connection().execute(_slots_stmt(), {
+        "now": now, "earliest": earliest_bookable(rules, now), "sessions": sorted(by_id)})
+    for slot_id, starts_at, ends_at, session_id in rows:
+        slots.setdefault(session_id, []).append(
+            FreeSlotRow(slot_id, starts_at, ends_at, by_id[session_id]))
+    return slots

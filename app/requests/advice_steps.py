@@ -11,6 +11,7 @@ from app.london import long_date
 from app.models import (
     AdviceRequest,
     ConsentGiver,
+    Indicator,
     SocialWorker,
     SupportWanted,
     Theme,
@@ -129,17 +130,23 @@ def _text(value: str | None) -> dict:
     return {"html": Markup('<span class="convene-pre-line">{}</span>').format(value)}
 
 
-def answer_rows(r: AdviceRequest, change: bool = False) -> list[dict]:
+def answer_rows(r: AdviceRequest, change: bool = False, indicators: list[Indicator] | None = None,
+                theme_names: list[str] | None = None) -> list[dict]:
     """The request's answers for a GOV.UK summary list; with `change`, each row links back
-    to its question (check your answers)."""
+    to its question (check your answers). A page that has read the indicators and the
+    themes' names already passes them; otherwise the request's own are used."""
     missing = "Not answered yet"
     child = r.child
+    if indicators is None:
+        indicators = r.indicators
+    if theme_names is None:
+        theme_names = [t.name for t in r.themes]
     rows = [
         ("Child", {"text": f"{child.reference}: {child.initials}, {child.year_group.label}, "
                            f"{child.cohort.label}, {child.sen_status.label}"}, None),
         ("Key educational indicators",
-         {"text": ", ".join(i.label for i in r.indicators) or missing}, "indicators"),
-        ("Themes", {"text": ", ".join(t.name for t in r.themes) or missing}, "themes"),
+         {"text": ", ".join(i.label for i in indicators) or missing}, "indicators"),
+        ("Themes", {"text": ", ".join(theme_names) or missing}, "themes"),
         ("Attendance this term", {"text": f"{r.attendance_percent}%"
                                   if r.attendance_percent is not None else "Not known"},
          "attendance"),

@@ -2,17 +2,32 @@
 timeline, and the Virtual School's decisions on it (accept, decline, advise, close)."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy import bindparam
+from sqlalchemy.orm import aliased, joinedload
 
 from app.auth.permissions import allow
+from app.booking.access import visible_bookings
 from app.database import begin_writing, commit_keeping_loaded
 from app.extensions import db, htmx
-from app.london import long_date, long_datetime
-from app.models import AdviceRequest, RequestEvent, RequestStatus, Role, Route, User
+from app.london import long_date, long_datetime, time_range
+from app.models import (
+    AdviceRequest,
+    Booking,
+    BookingStatus,
+    RequestEvent,
+    RequestStatus,
+    Role,
+    Route,
+    Slot,
+    Theme,
+    User,
+)
+from app.models.request import RequestIndicator, request_theme
 from app.rendering import render_page_or_partial
 from app.requests import bp
 from app.requests.access import get_request_or_404, visible_requests
@@ -73,20 +88,64 @@ def show(request_id):
     return page
 
 
+# The page reads its lists (timeline, indicators, themes) and the live booking as plain
+# rows on the session's connection: rows cost a fraction of loaded entities, and see what is
+# committed or flushed (every caller reads after its commit or rollback). The statements are
+# built once, with bind parameters for what changes: building and keying a statement took
+# about as long as running it. They hold no data, so nothing can make them stale.
+_REQUEST_ID = bindparam("request_id")
+
+
+@cache
+def _request_statement():
+    return (db.select(AdviceRequest).where(AdviceRequest.id == _REQUEST_ID)
+            .options(joinedload(AdviceRequest.school), joinedload(AdviceRequest.child)))
+
+
 def _page_request(request_id: int) -> AdviceRequest:
-    """The request with all that its page shows, in a fixed number of queries: its school,
-    child and timeline (with who made each change) joined in, then indicators and themes.
-    A request has a handful of events, so joining them costs less than a query of their
-    own; joining a second list as well would multiply the rows."""
-    stmt = (visible_requests(db.select(AdviceRequest).where(AdviceRequest.id == request_id))
-            .options(joinedload(AdviceRequest.school), joinedload(AdviceRequest.child),
-                     joinedload(AdviceRequest.events).joinedload(RequestEvent.actor),
-                     selectinload(AdviceRequest.indicator_rows),
-                     selectinload(AdviceRequest.themes)))
-    request_ = db.session.scalars(stmt).unique().first()
+    """The request with its school and child, if the signed-in user may see it."""
+    stmt = visible_requests(_request_statement())
+    request_ = db.session.scalars(stmt, {"request_id": request_id}).first()
     if request_ is None:
         abort(404)
     return request_
+
+
+@cache
+def _timeline_statement():
+    """Each change of status with who made it, newest first."""
+    return (db.select(RequestEvent.at, RequestEvent.from_status, RequestEvent.to_status,
+                      RequestEvent.note, User.id.label("actor_id"), User.name.label("actor_name"),
+                      User.role.label("actor_role"))
+            .outerjoin(User, RequestEvent.actor_id == User.id)
+            .where(RequestEvent.request_id == _REQUEST_ID)
+            .order_by(RequestEvent.at.desc(), RequestEvent.id.desc()))
+
+
+@cache
+def _indicators_statement():
+    return (db.select(RequestIndicator.indicator).where(RequestIndicator.request_id == _REQUEST_ID)
+            .order_by(RequestIndicator.indicator))
+
+
+@cache
+def _themes_statement():
+    return (db.select(Theme.name).select_from(request_theme)
+            .join(Theme, Theme.id == request_theme.c.theme_id)
+            .where(request_theme.c.request_id == _REQUEST_ID).order_by(Theme.position))
+
+
+@cache
+def _live_booking_statement():
+    # An alias, so that no subquery visible_bookings adds on Slot correlates with it.
+    slot = aliased(Slot)
+    return (db.select(Booking.id, Booking.reference, slot.starts_at, slot.ends_at)
+            .join(slot, Booking.slot)
+            .where(Booking.request_id == _REQUEST_ID, Booking.status == BookingStatus.BOOKED))
+
+
+def _rows(stmt, request_: AdviceRequest):
+    return db.session.connection().execute(stmt, {"request_id": request_.id})
 
 
 @bp.post("/requests/<int:request_id>/accept")
@@ -185,23 +244,17 @@ def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
                  if request_.written_advice_by_id else None)
     # The booking section: the school books an accepted consultation request; a booked one
     # shows its live booking to whoever may see that booking.
-    from app.booking.access import visible_bookings
-    from app.london import time_range
-    from app.models import Booking, BookingStatus, Slot
-
     live_booking = None
-    if request_.status == S.BOOKED:  # only what the page shows: no Booking to build
-        # An alias, so that no subquery visible_bookings adds on Slot correlates with it.
-        slot = aliased(Slot)
-        live_booking = db.session.execute(visible_bookings(
-            db.select(Booking.id, Booking.reference, slot.starts_at, slot.ends_at)
-            .join(slot, Booking.slot)
-            .where(Booking.request_id == request_.id, Booking.status == BookingStatus.BOOKED))
-        ).first()
+    if request_.status == S.BOOKED:
+        live_booking = _rows(visible_bookings(_live_booking_statement()), request_).first()
+    indicators = [row.indicator for row in _rows(_indicators_statement(), request_)]
+    theme_names = list(_rows(_themes_statement(), request_).scalars())
     can_book = (current_user.role == Role.SCHOOL_STAFF and request_.status == S.ACCEPTED
                 and request_.route == Route.CONSULTATION)
     return {"request_": request_, "actions": actions, "forms": forms,
-            "form": failed[1] if failed else None, "answer_rows": answer_rows,
+            "form": failed[1] if failed else None,
+            "answers": answer_rows(request_, indicators=indicators, theme_names=theme_names),
+            "timeline": _rows(_timeline_statement(), request_).all(),
             "status_rows": status_rows(request_, current_user.is_virtual_school),
             "advice_by": advice_by, "is_virtual_school": current_user.is_virtual_school,
             "can_book": can_book, "live_booking": live_booking,

@@ -159,6 +159,53 @@ def test_the_virtual_school_sees_school_child_answers_and_timeline_and_it_is_aud
         (vs.id, str(sent.id), sent.reference)]
 
 
+def test_the_timeline_shows_each_change_newest_first_with_who_made_it(client, sign_in, sent):
+    vs = as_vs(sign_in)
+    submitted = events_of(sent)[0].at
+    workflow.accept(sent, Route.CONSULTATION, by=vs, note="Book a slot soon.")
+    db.session.flush()
+    events_of(sent)[-1].at = submitted + timedelta(hours=1)
+    # A change no one signed in made (Convene's own), an hour after that.
+    sent.events.append(RequestEvent(from_status=S.ACCEPTED, to_status=S.BOOKED,
+                                    at=submitted + timedelta(hours=2)))
+    sent.status = S.BOOKED
+    db.session.commit()
+
+    page = govuk_markup(client.get(f"/requests/{sent.id}").text)
+
+    booked = page.index("Status changed from Accepted to Booked")
+    accepted = page.index("Status changed from Submitted to Accepted")
+    assert booked < accepted < page.index("Status changed from Draft to Submitted")
+    assert "by Convene" in page[:booked]
+    assert "by Vera Advisor (Virtual School advisor)" in page[booked:accepted]
+    assert "Route: Consultation. Book a slot soon." in page[accepted:]
+    assert london_time(submitted + timedelta(hours=2)) in page[:booked]
+
+
+def test_the_answers_list_the_indicators_and_the_themes_in_their_order(client, sign_in,
+                                                                       school):
+    from app.models import Indicator
+    from tests.conftest import make_theme
+
+    themes = [make_theme("Transitions", position=2), make_theme("Attachment", position=1)]
+    child = make_child(school)
+    answered = make_request(child, themes=themes,
+                            indicators=[Indicator.WELLBEING, Indicator.ATTENDANCE])
+    blank = make_request(child, sent=False, themes=[], indicators=[])
+
+    as_vs(sign_in)
+    page = govuk_markup(client.get(f"/requests/{answered.id}").text)
+    assert ('Key educational indicators</dt><dd class="govuk-summary-list__value">'
+            "Attendance, Health and emotional wellbeing</dd>") in page
+    assert 'Themes</dt><dd class="govuk-summary-list__value">Attachment, Transitions</dd>' in page
+
+    sign_in(Role.SCHOOL_STAFF, school=school)
+    page = govuk_markup(client.get(f"/requests/{blank.id}").text)
+    assert ('Key educational indicators</dt><dd class="govuk-summary-list__value">'
+            "Not answered yet</dd>") in page
+    assert 'Themes</dt><dd class="govuk-summary-list__value">Not answered yet</dd>' in page
+
+
 def test_every_view_by_the_virtual_school_is_audited_but_not_the_schools(client, sign_in,
                                                                          sent, school):
     sign_in(Role.SCHOOL_STAFF, school=school)

@@ -87,19 +87,18 @@ def free_slots():
     chosen = chosen_request(requests_, request.args.get("request", type=int))
     request_arg = chosen.id if chosen else None
     show_all = request.args.get("show") == SHOW_ALL
-    entries = [SessionEntry(session) for session, _ in chosen_sessions]
-    shown, last_day = (entries, None) if show_all or month else first_weeks(entries)
-    free = slot_finder.free_slots_of([entry.session for entry in shown], now, rules)
-    for entry in shown:
-        entry.slots = free.get(entry.session.id, [])
+    listed = [session for session, _ in chosen_sessions]
+    shown, last_day = (listed, None) if show_all or month else first_weeks(listed)
+    entries = [SessionEntry(session, slots)
+               for session, slots in slot_finder.shown_sessions(shown, now, rules)]
     return render_page_or_partial(
         "booking/slots/index.html", "booking/slots/_results.html", filters=filters,
-        months=group_by_month(shown), requests_=requests_, chosen=chosen,
+        months=group_by_month(entries), requests_=requests_, chosen=chosen,
         free_count=sum(session.free for session, _ in chosen_sessions),
         request_arg=request_arg, rules=rules, notice_rule=notice_rule(rules),
         term_counts=term_counts(current_user.school_id, now,
                                 [each for session, each in chosen_sessions if session.free]),
-        show_all=show_all, later=len(entries) - len(shown),
+        show_all=show_all, later=len(listed) - len(shown),
         book_link=links_by_id("booking.book_slot", "slot_id", request_arg),
         waiting_list_link=links_by_id("booking.join_waiting_list", "session_id", request_arg),
         shown_until=f"{DAYS[last_day.weekday()]} {last_day.day} {MONTHS[last_day.month - 1]} "
@@ -282,13 +281,14 @@ def links_by_id(endpoint: str, key: str, request_id: int | None):
     return lambda id_: f"{before}/{id_}/{after}"
 
 
-def first_weeks(entries: list[SessionEntry]) -> tuple[list[SessionEntry], date | None]:
-    """The entries of the first WINDOW_WEEKS weeks (Monday to Sunday, London time) from the
-    soonest one's, and of more whole weeks while fewer than WINDOW_SESSIONS are in; with the
-    last day shown when some are left out (None when all are in)."""
-    if not entries:
-        return entries, None
-    days = [to_london(entry.session.starts_at).date() for entry in entries]
+def first_weeks(sessions: list) -> tuple[list, date | None]:
+    """The sessions (soonest first) of the first WINDOW_WEEKS weeks (Monday to Sunday, London
+    time) from the soonest one's, and of more whole weeks while fewer than WINDOW_SESSIONS
+    are in; with the last day shown when some are left out (None when all are in)."""
+    if not sessions:
+        return sessions, None
+    entries = sessions
+    days = [to_london(session.starts_at).date() for session in sessions]
     end = days[0] - timedelta(days=days[0].weekday()) + timedelta(weeks=WINDOW_WEEKS)
     count = sum(1 for day in days if day < end)
     while count < min(WINDOW_SESSIONS, len(entries)):

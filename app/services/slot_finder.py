@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, exists, func
+from sqlalchemy import and_, bindparam, exists, func
 from sqlalchemy.orm import contains_eager, joinedload
 
 from app.extensions import db
@@ -84,6 +84,15 @@ def full_sessions(now: datetime, mode: SessionMode | None = None,
 # statements this size took longer than running them.
 
 
+class SessionSummary(NamedTuple):
+    """A bookable session, as the page counts, filters and places it."""
+
+    id: int
+    starts_at: datetime
+    mode: SessionMode
+    free: int  # how many of its slots can be booked now
+
+
 class SessionRow(NamedTuple):
     """A published session, as the free slots page lists it."""
 
@@ -93,14 +102,12 @@ class SessionRow(NamedTuple):
     mode: SessionMode
     venue: str | None
     psychologist: str  # the educational psychologist's name
-    free: int  # how many of its slots can be booked now
 
 
 class FreeSlotRow(NamedTuple):
     id: int
     starts_at: datetime
     ends_at: datetime
-    session: SessionRow
 
 
 @cache
@@ -110,13 +117,8 @@ def _sessions_stmt():
             .where(Slot.session_id == ConsultationSession.id,
                    *_slot_is_free(bindparam("now"), earliest))
             .scalar_subquery().label("free"))
-    # The name by a subquery, not a join: joined, SQLite reads every session first.
-    psychologist = (db.select(User.name)
-                    .where(User.id == ConsultationSession.educational_psychologist_id)
-                    .scalar_subquery().label("psychologist"))
     return (db.select(ConsultationSession.id, ConsultationSession.starts_at,
-                      ConsultationSession.ends_at, ConsultationSession.mode,
-                      ConsultationSession.venue, psychologist, free)
+                      ConsultationSession.mode, free)
             .where(ConsultationSession.status == SessionStatus.PUBLISHED,
                    ConsultationSession.ends_at > earliest,
                    # Implied (a session is one day's), and lets the index on starts_at skip
@@ -125,33 +127,48 @@ def _sessions_stmt():
             .order_by(ConsultationSession.starts_at, ConsultationSession.id))
 
 
-def bookable_sessions(now: datetime, rules: BookingRules) -> list[SessionRow]:
+def bookable_sessions(now: datetime, rules: BookingRules) -> list[SessionSummary]:
     """The published sessions with a free slot, and those far enough ahead that have none
     (full: the ones with a waiting list to join), soonest first."""
     earliest = earliest_bookable(rules, now)
     rows = db.session.connection().execute(_sessions_stmt(), {
         "now": now, "earliest": earliest, "day_before": earliest - timedelta(days=1)})
-    sessions = map(SessionRow._make, rows)
+    sessions = map(SessionSummary._make, rows)
     return [session for session in sessions if session.free or session.starts_at >= earliest]
 
 
 @cache
-def _slots_stmt():
-    return _select_free((Slot.id, Slot.starts_at, Slot.ends_at, Slot.session_id),
-                        bindparam("now"), bindparam("earliest")).where(
-        Slot.session_id.in_(bindparam("sessions", expanding=True)))
+def _shown_stmt():
+    # The name by a subquery, not a join: joined, SQLite reads every session first.
+    psychologist = (db.select(User.name)
+                    .where(User.id == ConsultationSession.educational_psychologist_id)
+                    .scalar_subquery())
+    free = and_(Slot.session_id == ConsultationSession.id,
+                *_slot_is_free(bindparam("now"), bindparam("earliest")))
+    return (db.select(ConsultationSession.id, ConsultationSession.starts_at,
+                      ConsultationSession.ends_at, ConsultationSession.mode,
+                      ConsultationSession.venue, psychologist,
+                      Slot.id, Slot.starts_at, Slot.ends_at)
+            .select_from(ConsultationSession).outerjoin(Slot, free)
+            .where(ConsultationSession.id.in_(bindparam("sessions", expanding=True)))
+            .order_by(ConsultationSession.starts_at, ConsultationSession.id, Slot.starts_at,
+                      Slot.id))
 
 
-def free_slots_of(sessions: list[SessionRow], now: datetime,
-                  rules: BookingRules) -> dict[int, list[FreeSlotRow]]:
-    """Session id -> its free slots, soonest first, for these sessions alone."""
-    by_id = {session.id: session for session in sessions if session.free}
-    slots: dict[int, list[FreeSlotRow]] = {}
-    if not by_id:
-        return slots
-    rows = db.session.connection().execute(_slots_stmt(), {
-        "now": now, "earliest": earliest_bookable(rules, now), "sessions": sorted(by_id)})
-    for slot_id, starts_at, ends_at, session_id in rows:
-        slots.setdefault(session_id, []).append(
-            FreeSlotRow(slot_id, starts_at, ends_at, by_id[session_id]))
-    return slots
+def shown_sessions(sessions: list[SessionSummary], now: datetime,
+                   rules: BookingRules) -> list[tuple[SessionRow, list[FreeSlotRow]]]:
+    """These sessions as the page lists them, each with its free slots (none when full),
+    soonest first."""
+    if not sessions:
+        return []
+    rows = db.session.connection().execute(_shown_stmt(), {
+        "now": now, "earliest": earliest_bookable(rules, now),
+        "sessions": [session.id for session in sessions]})
+    shown: dict[int, tuple[SessionRow, list[FreeSlotRow]]] = {}
+    for row in rows:
+        session_id = row[0]
+        if session_id not in shown:
+            shown[session_id] = (SessionRow._make(row[:6]), [])
+        if row[6] is not None:
+            shown[session_id][1].append(FreeSlotRow._make(row[6:]))
+    return list(shown.values())

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup, escape
 from sqlalchemy import bindparam, exists, or_
 from sqlalchemy.orm import contains_eager, joinedload
 
@@ -248,6 +249,27 @@ class SlotLine(NamedTuple):
     day: str  # Wednesday 8 December 2027
 
 
+# A session's block: the markup the template gave, with the same classes and attributes.
+_SESSION = """
+    <div class="govuk-!-margin-bottom-6">
+      <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{when}</h3>
+      <p class="govuk-body-s govuk-!-margin-bottom-2">{psychologist}, educational psychologist. \
+{where}.</p>{offer}
+    </div>"""
+_FULL = """
+        <p class="govuk-body">
+          <strong class="govuk-tag govuk-tag--grey">Fully booked</strong>
+          <a class="govuk-link govuk-!-margin-left-2" href="{link}">Join the waiting list\
+<span class="govuk-visually-hidden"> for {when}</span></a>
+        </p>"""
+_FREE = """
+        <ul class="govuk-list">{}
+        </ul>"""
+_SLOT = """
+            <li><a class="govuk-link" href="{link}">Book {times}\
+<span class="govuk-visually-hidden"> on {day}</span></a></li>"""
+
+
 @dataclass
 class SessionEntry:
     """One session on the free slots page: its free slots, or none when it is full."""
@@ -262,6 +284,19 @@ class SessionEntry:
     @cached_property
     def when(self) -> str:
         return time_range(to_london(self.session.starts_at), to_london(self.session.ends_at))
+
+    def html(self, book_link, waiting_list_link) -> Markup:
+        """The session's block on the page, written here: through the template each of the
+        forty-odd sessions of a month cost more than reading them."""
+        session, when = self.session, escape(self.when)
+        if self.full:
+            offer = _FULL.format(link=escape(waiting_list_link(session.id)), when=when)
+        else:
+            offer = _FREE.format("".join(
+                _SLOT.format(link=escape(book_link(line.id)), times=escape(line.times),
+                             day=escape(line.day)) for line in self.slot_lines()))
+        return Markup(_SESSION.format(when=when, psychologist=escape(session.psychologist),
+                                      where=escape(where(session)), offer=offer))
 
     def slot_lines(self) -> list[SlotLine]:
         """Worded when shown, not for every free slot: each slot is read on the London
@@ -331,7 +366,9 @@ def _bookable_rows_stmt():
 def bookable_request_rows(school_id: int):
     """The bookable requests as rows (id, reference, child_reference): all the free slots
     page needs, without loading entities."""
-    return db.session.execute(_bookable_rows_stmt(), {"school_id": school_id}).all()
+    # On the connection, as the slot rows are (see slot_finder): a GET has nothing pending.
+    return db.session.connection().execute(_bookable_rows_stmt(),
+                                           {"school_id": school_id}).all()
 
 
 def bookable_requests(school_id: int,
@@ -434,10 +471,10 @@ def term_counts(school_id: int, now: datetime, months: list[str]) -> list[tuple[
         if term not in terms:
             terms.append(term)
     # A school holds a few live bookings a term: read their times and count them here.
-    starts = db.session.scalars(_booked_starts_stmt(), {
+    starts = db.session.connection().execute(_booked_starts_stmt(), {
         "school_id": school_id, "starts": min(term.start_moment() for term in terms),
         "ends": max(term.end_moment() for term in terms)})
-    counts = Counter(term_of(each) for each in starts)
+    counts = Counter(term_of(each) for each, in starts)
     return [(term, counts[term]) for term in terms]
 
 

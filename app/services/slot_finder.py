@@ -133,7 +133,7 @@ def bookable_sessions(now: datetime, rules: BookingRules) -> list[SessionSummary
     earliest = earliest_bookable(rules, now)
     rows = db.session.connection().execute(_sessions_stmt(), {
         "now": now, "earliest": earliest, "day_before": earliest - timedelta(days=1)})
-    sessions = map(SessionSummary._make, rows)
+    sessions = map(SessionSummary._make, rows.all())  # fetchall: faster than row by row
     return [session for session in sessions if session.free or session.starts_at >= earliest]
 
 
@@ -165,7 +165,7 @@ def shown_sessions(sessions: list[SessionSummary], now: datetime,
         "now": now, "earliest": earliest_bookable(rules, now),
         "sessions": [session.id for session in sessions]})
     shown: dict[int, tuple[SessionRow, list[FreeSlotRow]]] = {}
-    for row in rows:
+    for row in rows.all():
         session_id = row[0]
         if session_id not in shown:
             shown[session_id] = (SessionRow._make(row[:6]), [])

@@ -28,10 +28,14 @@ LIMITS = {"min_notice_days": (0, 30), "term_limit": (0, 100), "offer_hours": (1,
 _PREFIX = "booking_rule_"
 
 
+_KEYS = [_PREFIX + each.name for each in fields(BookingRules)]
+# Built once: every booking page reads the rules, and building the select cost more than
+# running it. Through the session, so that rules saved and not yet flushed are read.
+_READ = db.select(ServiceSetting.key, ServiceSetting.value).where(ServiceSetting.key.in_(_KEYS))
+
+
 def current_rules() -> BookingRules:
-    keys = [_PREFIX + each.name for each in fields(BookingRules)]
-    rows = db.session.execute(db.select(ServiceSetting.key, ServiceSetting.value)
-                              .where(ServiceSetting.key.in_(keys)))
+    rows = db.session.execute(_READ)
     stored = {key.removeprefix(_PREFIX): value for key, value in rows}
     return BookingRules(**{name: int(value) for name, value in stored.items()})
 

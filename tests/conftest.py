@@ -232,3 +232,24 @@ def make_request(child=None, *, sent: bool = True, by: User | None = None, **fie
         request_workflow.submit(request_, by=by)
     db.session.commit()
     return request_
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """How many times reportlab has built a document, starting from an empty cache of built
+    documents (app/services/document_cache.py)."""
+    from reportlab.platypus import BaseDocTemplate
+
+    from app.services.document_cache import documents
+
+    documents.clear()
+    count = []
+    build = BaseDocTemplate.build
+
+    def counted(self, *args, **kwargs):
+        count.append(1)
+        return build(self, *args, **kwargs)
+
+    monkeypatch.setattr(BaseDocTemplate, "build", counted)
+    yield count
+    documents.clear()

@@ -5,11 +5,9 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import BaseDocTemplate
 
 from app.extensions import db
 from app.models import Role
-from app.services.document_cache import documents
 from tests.booking.factories import outbox_rows, parse_email
 from tests.conftest import make_user
 from tests.outcomes.factories import (
@@ -178,22 +176,6 @@ def test_the_social_worker_downloads_what_was_sent(client, booking, final):
 
 
 # The PDF, built once and served again ---------------------------------------------------------
-
-@pytest.fixture
-def builds(monkeypatch):
-    """How many times reportlab has built a document, starting from an empty cache."""
-    documents.clear()
-    count = []
-    build = BaseDocTemplate.build
-
-    def counted(self, *args, **kwargs):
-        count.append(1)
-        return build(self, *args, **kwargs)
-
-    monkeypatch.setattr(BaseDocTemplate, "build", counted)
-    yield count
-    documents.clear()
-
 
 def test_a_second_download_is_the_same_pdf_not_built_again_and_audited_again(
         client, booking, final, builds):

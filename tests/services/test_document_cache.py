@@ -5,9 +5,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import BaseDocTemplate
 
-from app.services.document_cache import DocumentCache, documents, fingerprint
+from app.services.document_cache import DocumentCache, fingerprint
 from app.services.pdfs import Section, render_document
 
 
@@ -76,21 +75,6 @@ def test_the_fingerprint_changes_with_anything_shown_and_only_then():
 def test_the_fingerprint_refuses_what_it_cannot_put_in_canonical_form():
     with pytest.raises(TypeError):
         fingerprint(object())
-
-
-@pytest.fixture
-def builds(monkeypatch):
-    documents.clear()
-    count = []
-    build = BaseDocTemplate.build
-
-    def counted(self, *args, **kwargs):
-        count.append(1)
-        return build(self, *args, **kwargs)
-
-    monkeypatch.setattr(BaseDocTemplate, "build", counted)
-    yield count
-    documents.clear()
 
 
 def document(**changes) -> bytes:

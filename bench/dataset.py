@@ -90,10 +90,15 @@ def working_copy(path: Path) -> Path:
     """A copy to run against, so the audit rows a run writes never reach the cache; one per
     process, so that two runs at once do not pull each other's file away."""
     copy = path.with_name(f"{path.stem}-run-{os.getpid()}.sqlite")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    remove_copy(copy)
     shutil.copyfile(path, copy)
     return copy
+
+
+def remove_copy(copy: Path) -> None:
+    """A working copy gone, with the write-ahead log and shared memory files SQLite left."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
 
 
 def _migrate(path: Path) -> None:

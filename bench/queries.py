@@ -57,7 +57,7 @@ def count_queries(path: Path) -> dict[str, Count]:
         response = clients[page.who].get(page.path)
         counts[page.name] = Count(page.name, response.status_code, len(seen))
     engine.dispose()
-    copy.unlink(missing_ok=True)
+    dataset.remove_copy(copy)
     return counts
 
 
@@ -84,6 +84,7 @@ def show_statements(path: Path, page_name: str) -> list[str]:
     seen.clear()
     client.get(page.path)
     engine.dispose()
+    dataset.remove_copy(copy)
     return seen
 
 

@@ -266,8 +266,7 @@ def main(argv=None) -> int:
                       seconds / args.rounds, warm_up=2 if round_ == 0 else 0)
     finally:
         stop_server(server)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        dataset.remove_copy(database)
     log("Done")
     print()
     print(report(results, small, large, scale, seconds, args.clients))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, insert, select
 
-VERSION = 3  # 2: with migration 0007, the dashboard indexes; 3: 0008, the queue index
+VERSION = 4  # 2: with migration 0007, the dashboard indexes; 3, 4: 0008, the queue indexes
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "instance" / "bench"
 PASSWORD = "bench-convene-password-2026"

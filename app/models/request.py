@@ -137,6 +137,9 @@ class AdviceRequest(db.Model):
         Index("ix_advice_request_dashboard", "submitted_at", "status", "school_id", "child_id"),
         # The triage queue: one status, oldest first, read in order with no sort.
         Index("ix_advice_request_queue", "status", "submitted_at", "id"),
+        # A school's requests of one status in the order sent (those it can book, say):
+        # without it SQLite reads the whole queue of that status to find one school's.
+        Index("ix_advice_request_school_queue", "school_id", "status", "submitted_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

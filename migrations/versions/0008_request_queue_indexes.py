@@ -1,4 +1,4 @@
-"""an index for the triage queue: requests of one status, oldest first
+"""indexes for the triage queue, and a school's requests: of one status, oldest first
 
 Revision ID: 0008
 Revises: 0007
@@ -18,8 +18,11 @@ def upgrade():
     with op.batch_alter_table('advice_request', schema=None) as batch_op:
         batch_op.create_index('ix_advice_request_queue', ['status', 'submitted_at', 'id'],
                               unique=False)
+        batch_op.create_index('ix_advice_request_school_queue',
+                              ['school_id', 'status', 'submitted_at', 'id'], unique=False)
 
 
 def downgrade():
     with op.batch_alter_table('advice_request', schema=None) as batch_op:
+        batch_op.drop_index('ix_advice_request_school_queue')
         batch_op.drop_index('ix_advice_request_queue')

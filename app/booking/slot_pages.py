@@ -322,16 +322,15 @@ def first_weeks(sessions: list) -> tuple[list, date | None]:
     are in; with the last day shown when some are left out (None when all are in)."""
     if not sessions:
         return sessions, None
-    entries = sessions
     days = [to_london(session.starts_at).date() for session in sessions]
     end = days[0] - timedelta(days=days[0].weekday()) + timedelta(weeks=WINDOW_WEEKS)
     count = sum(1 for day in days if day < end)
-    while count < min(WINDOW_SESSIONS, len(entries)):
+    while count < min(WINDOW_SESSIONS, len(sessions)):
         end += timedelta(weeks=1)
         count = sum(1 for day in days if day < end)
-    if count == len(entries):
-        return entries, None
-    return entries[:count], end - timedelta(days=1)
+    if count == len(sessions):
+        return sessions, None
+    return sessions[:count], end - timedelta(days=1)
 
 
 def group_by_month(entries: list[SessionEntry]) -> list[tuple[str, list]]:

@@ -105,6 +105,12 @@ class Finding:
     end: int
     text: str
 
+    @property
+    def overridable(self) -> bool:
+        """Whether a person may confirm that this is not what it looks like: only a name
+        can be; a number or an address with a valid shape cannot."""
+        return self.kind == "name"
+
     def describe(self) -> str:
         """Plain words for an error message, e.g. "a name (‘Jack Smith’)"."""
         return f"{_SINGULAR[self.kind]} ({_quote(self.text)})"
@@ -1192,13 +1198,33 @@ def _find_names(text: str) -> Iterator[tuple[str, int, int]]:
 # --------------------------------------------------------------------------- all together
 
 
-def find_identifiers(text: str) -> list[Finding]:
+def find_identifiers(text: str, *, not_names: Iterable[str] = ()) -> list[Finding]:
     """Everything in ``text`` that could identify a child, sorted by position.
 
-    Overlapping findings are merged into one, with the more specific kind.
+    Overlapping findings are merged into one, with the more specific kind. ``not_names``
+    are phrases confirmed not to be anyone's name (the Virtual School's list, or a user's
+    confirmation on one field): a name found inside one of them is not reported.
     """
     if not text:
         return []
+    findings = _find_all(text)
+    phrases = [" ".join(p.split()).casefold() for p in not_names if p and p.strip()]
+    if phrases:
+        findings = [f for f in findings if not (f.overridable and _inside_phrase(text, f, phrases))]
+    return findings
+
+
+def _inside_phrase(text: str, finding: Finding, phrases: list[str]) -> bool:
+    """Whether the finding lies within an occurrence of one of ``phrases`` in ``text``."""
+    for phrase in phrases:
+        pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if match.start() <= finding.start and finding.end <= match.end():
+                return True
+    return False
+
+
+def _find_all(text: str) -> list[Finding]:
     raw: list[tuple[str, int, int]] = []
     raw.extend(_find_upns(text))
     raw.extend(_find_nhs_numbers(text))

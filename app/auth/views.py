@@ -6,6 +6,7 @@ from flask_login import current_user
 from app.auth import bp
 from app.auth.forms import SetPasswordForm, SignInForm
 from app.auth.permissions import public
+from app.auth.redirects import local_path
 from app.auth.sessions import end_session, start_session
 from app.auth.tokens import user_for_token
 from app.extensions import db, limiter
@@ -55,10 +56,7 @@ def sign_in():
 
 def _safe_next() -> str | None:
     """Only a path on this site: never send someone on to another host after sign-in."""
-    target = request.args.get("next", "")
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+    return local_path(request.args.get("next", ""))
 
 
 @bp.post("/sign-out")

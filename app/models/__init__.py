@@ -15,6 +15,7 @@ from app.models.booking import (
     WaitStatus,
 )
 from app.models.child import ChildRecord, Cohort, SenStatus, YearGroup
+from app.models.name_check import NameConfirmation, NeverAName
 from app.models.outbox import OutboxMessage, OutboxStatus
 from app.models.outcome import (
     PROFILE_SECTIONS,
@@ -57,4 +58,5 @@ __all__ = [
     "PROFILE_SECTIONS", "TAC_HEADINGS", "Action", "ConsultationOutcome", "NextStep",
     "OutcomeAmendment", "OutcomeAttendee", "OutcomeStatus", "ProfileVersion", "TacAttendee",
     "TacMeeting", "TacStatus",
+    "NameConfirmation", "NeverAName",
 ]

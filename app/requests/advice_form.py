@@ -23,7 +23,7 @@ from app.requests.advice_steps import (
     save_answers,
     theme_choices,
 )
-from app.services import audit
+from app.services import audit, name_confirmations
 from app.services import request_workflow as workflow
 
 
@@ -69,11 +69,13 @@ def step(request_id, slug):
     if step_ is None:
         abort(404)
     form = _step_form(step_, draft)
+    name_confirmations.accept_saved(draft)
     if htmx and htmx.trigger_name in step_.fields:
         return _checked_field(step_, form, htmx.trigger_name)
     if not form.validate_on_submit():
         return _render_step(step_, draft, form, 400 if form.errors else 200)
     save_answers(step_, form, draft)
+    name_confirmations.save_confirmations(form, draft)
     db.session.commit()
     if form.save_later.data:
         flash(f"Your draft request for {draft.child.reference} has been saved", "success")

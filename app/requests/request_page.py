@@ -33,7 +33,7 @@ from app.requests import bp
 from app.requests.access import get_request_or_404, visible_requests
 from app.requests.advice_steps import answer_rows
 from app.requests.triage_forms import AcceptForm, CloseForm, DeclineForm, WrittenAdviceForm
-from app.services import audit
+from app.services import audit, name_confirmations
 from app.services import request_workflow as workflow
 
 S = RequestStatus
@@ -196,6 +196,7 @@ def decide(request_id: int, action: str, change):
             (form[name].errors if name in form else form.form_errors).append(message)
         return _page(request_, 400, failed=(action, form))
     audit.record(decision.audit_action, request_, detail=request_.reference)
+    name_confirmations.save_confirmations(form, request_)
     db.session.commit()
     done = decision.done.format(request_.reference)
     if htmx:
@@ -255,6 +256,7 @@ def page_context(request_: AdviceRequest, failed: tuple | None = None) -> dict:
             "form": failed[1] if failed else None,
             "answers": answer_rows(request_, indicators=indicators, theme_names=theme_names),
             "timeline": _rows(_timeline_statement(), request_).all(),
+            "not_names": name_confirmations.shown_for(request_),
             "status_rows": status_rows(request_, current_user.is_virtual_school),
             "advice_by": advice_by, "is_virtual_school": current_user.is_virtual_school,
             "can_book": can_book, "live_booking": live_booking,

@@ -8,6 +8,7 @@ from app.models import AdviceRequest, RequestEvent, RequestStatus, Role, Route, 
 from app.models.reference import next_reference
 from app.models.types import utcnow
 from app.privacy import find_identifiers
+from app.services import name_confirmations, never_names
 
 S = RequestStatus
 VIRTUAL_SCHOOL = {Role.VS_ADMIN, Role.VS_ADVISOR}
@@ -82,8 +83,13 @@ def problems_before_sending(request_: AdviceRequest) -> dict[str, str]:
     if not (request_.consent_confirmed and request_.consent_given_by
             and request_.consent_date and (request_.consent_scope or "").strip()):
         problems["consent"] = "Record the parent's or carer's consent before you send the request"
+    # What the Virtual School lists as never names, and what the school confirmed on this
+    # request is not a name, passes here as it passed each question.
+    never = never_names.phrases()
+    confirmed = name_confirmations.confirmed_by_field(request_) if request_.id else {}
     for field, label in FREE_TEXT_FIELDS.items():
-        if find_identifiers(getattr(request_, field) or ""):
+        not_names = [*never, *confirmed.get(field, ())]
+        if find_identifiers(getattr(request_, field) or "", not_names=not_names):
             problems.setdefault(field, f"{label} looks like it identifies someone: remove it")
     if not request_.child.cohort.eligible:
         problems["eligibility"] = "This child is outside the Virtual School's duty"

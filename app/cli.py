@@ -1,4 +1,4 @@
-"""Flask commands: demo-data, create-user and outbox."""
+"""Flask commands: demo-data, create-user, outbox and purge."""
 
 import click
 from flask import current_app, url_for
@@ -13,6 +13,7 @@ def init_app(app) -> None:
     app.cli.add_command(demo_data)
     app.cli.add_command(create_user)
     app.cli.add_command(outbox_worker)
+    app.cli.add_command(purge)
 
 
 @click.command("demo-data")
@@ -102,3 +103,49 @@ def outbox_worker(once):
     stop = threading.Event()
     outbox.stop_on_signals(stop)
     outbox.run_worker(worker_id, stop, echo=click.echo, before_round=housekeeping.run)
+
+
+@click.command("purge")
+@click.option("--dry-run", is_flag=True, help="List what would be purged; change nothing.")
+def purge(dry_run):
+    """Delete what the retention policy no longer keeps: each child's records some years
+    after the child's last activity (one transaction per child, leaving an audit event
+    with the counts), then audit events past the audit period (CONVENE_RETENTION_*)."""
+    from app.london import long_date
+    from app.services import retention
+
+    plan = retention.plan()
+    rules = plan.policy
+    click.echo(f"Child records: kept {rules.record_years} years after the child's last "
+               f"activity; due if that was before {long_date(rules.record_cutoff)}.")
+    click.echo(f"Audit events: kept {rules.audit_years} years; due if written before "
+               f"{long_date(rules.audit_cutoff)}.")
+    verb = "would be" if dry_run else "to be"
+    click.echo(f"Children whose records {verb} purged: {len(plan.children)}")
+    for child in plan.children:
+        counts = ", ".join(f"{heading} {child.counts[name]}"
+                           for name, heading in retention.LISTED)
+        click.echo(f"  {child.reference}  {child.school}  last activity "
+                   f"{long_date(child.last_activity)}  {counts}")
+    click.echo(f"Audit events that {verb} purged: {plan.audit_events}")
+    click.echo(f"Sent or failed emails that {verb} purged: {plan.emails}")
+    if dry_run:
+        click.echo("Dry run: nothing was changed.")
+        return
+    purged = 0
+    for child in plan.children:
+        try:
+            counts = retention.purge_child(child.child_id, rules)
+        except Exception as error:
+            raise click.ClickException(
+                f"purging {child.reference} failed, and nothing of it was deleted: {error}. "
+                f"{purged} children were purged before it.") from error
+        if counts is None:
+            click.echo(f"  {child.reference}: kept, it has had activity since the list was made")
+            continue
+        purged += 1
+        click.echo("  " + retention.describe_counts(child.reference, child.last_activity,
+                                                    counts))
+    events = retention.purge_audit_events(rules)
+    emails = retention.purge_emails(rules)
+    click.echo(f"Purged {purged} children's records, {events} audit events and {emails} emails.")

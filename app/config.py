@@ -52,6 +52,11 @@ class Defaults:
     # The Virtual School's own mailbox: the ORGANIZER of every calendar invite, where
     # replies and Accept/Decline answers go. None: MAIL_FROM.
     VIRTUAL_SCHOOL_MAILBOX = None
+    # Retention (`flask purge`): a child's requests, outcomes, TAC meetings and profiles go
+    # this many years after the child's last activity (app/services/retention.py says what
+    # counts), and audit events this many years after they were written.
+    RETENTION_RECORD_YEARS = 7
+    RETENTION_AUDIT_YEARS = 8
 
 
 def load(app, test_config: dict | None) -> None:

@@ -302,6 +302,19 @@ def _load_demo_tac_meeting(users: dict[str, User]) -> None:
         ]))
 
 
+# Programmes and services schools name that are never anyone's name (the VS admin's list).
+DEMO_NEVER_NAMES = ["Let's Talk: We Miss You", "Read Write Inc", "Daisy Chain Project",
+                    "Zones of Regulation", "Drawing and Talking", "Lego Therapy"]
+
+
+def _load_demo_never_names() -> None:
+    from app.services import never_names
+
+    for phrase in DEMO_NEVER_NAMES:
+        if not never_names.is_listed(phrase):
+            never_names.add(phrase, by=None)
+
+
 def load_demo_data() -> list[DemoUser]:
     """Add what is missing; running it again changes nothing."""
     schools = {s.urn: s for s in db.session.scalars(db.select(School))}
@@ -332,5 +345,6 @@ def load_demo_data() -> list[DemoUser]:
     # After the sessions and the booking above, so that their ids and references stay put.
     _load_demo_past_consultation(users)
     _load_demo_tac_meeting(users)
+    _load_demo_never_names()
     db.session.commit()
     return DEMO_USERS

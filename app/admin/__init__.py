@@ -4,4 +4,11 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from app.admin import booking_rules, outbox, schools, themes, users  # noqa: E402,F401
+from app.admin import (  # noqa: E402,F401
+    booking_rules,
+    never_names,
+    outbox,
+    schools,
+    themes,
+    users,
+)

@@ -7,7 +7,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import config
-from app.extensions import csrf, db, htmx, limiter, login_manager, migrate
+from app.extensions import csrf, db, htmx, login_manager, migrate
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -44,7 +44,6 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     htmx.init_app(app)
-    limiter.init_app(app)
     WTFormsHelpers(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"

@@ -21,9 +21,14 @@ class Defaults:
     SET_PASSWORD_LINK_DAYS = 3
     # Uploads (the schools CSV) are refused above this before they are read in.
     MAX_CONTENT_LENGTH = 3 * 1024 * 1024
+    # Failed sign-ins allowed before a wait (app/auth/throttle.py): from one address; at one
+    # account from one address; at one account from anywhere (a ceiling on spread guessing).
     SIGN_IN_LIMIT_PER_ADDRESS = "20 per 10 minutes"
     SIGN_IN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
-    RATELIMIT_STORAGE_URI = "memory://"
+    SIGN_IN_LIMIT_PER_ACCOUNT_FROM_ANYWHERE = "100 per hour"
+    # Where those failures are counted: the database when not set, or a Redis server
+    # (redis://host:port/db) shared by every server.
+    RATELIMIT_STORAGE_URI = None
     # How many proxies in front of gunicorn set X-Forwarded-For (0: none).
     PROXY_COUNT = 0
     MAIL_SERVER = None
@@ -93,6 +98,10 @@ def _finish(app) -> None:
             )
         cfg["SECRET_KEY"] = _development_secret(Path(app.instance_path))
     cfg["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=cfg["SESSION_MAX_HOURS"])
+    storage = cfg.get("RATELIMIT_STORAGE_URI")
+    if storage and not storage.startswith(("redis://", "rediss://")):
+        raise RuntimeError(f"CONVENE_RATELIMIT_STORAGE_URI must be a redis:// or rediss:// URL, "
+                           f"or not set (the database): not {storage.split('://')[0]}://")
 
 
 def _development_secret(instance: Path) -> str:

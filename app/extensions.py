@@ -1,8 +1,6 @@
 """The Flask extensions, created once here and bound to the app in create_app."""
 
 from flask_htmx import HTMX
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,5 +25,3 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 htmx = HTMX()
-# No default limits: each limited view states its own.
-limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)

@@ -1,15 +1,15 @@
 """Signing in and out, and setting a password from a one-time link."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.auth import bp
+from app.auth import bp, throttle
 from app.auth.forms import SetPasswordForm, SignInForm
 from app.auth.permissions import public
 from app.auth.redirects import local_path
 from app.auth.sessions import end_session, start_session
 from app.auth.tokens import user_for_token
-from app.extensions import db, limiter
+from app.extensions import db
 from app.models import User
 from app.models.user import normalise_email
 from app.services import audit
@@ -18,35 +18,26 @@ from app.services.passwords import hash_password, needs_rehash, verify_password
 BAD_CREDENTIALS = "Enter a correct email address and password"
 
 
-def _account_key() -> str:
-    return "account:" + normalise_email(request.form.get("email", ""))
-
-
-def _failed(response) -> bool:
-    # Only attempts that did not sign anyone in count towards the limits.
-    return response.status_code != 302
-
-
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT_PER_ADDRESS"], methods=["POST"],
-               deduct_when=_failed)
-@limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=_account_key, deduct_when=_failed)
 def sign_in():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = SignInForm()
     if not form.validate_on_submit():
         return render_template("auth/sign_in.html", form=form), 400 if form.errors else 200
+    # Counted as failed until the password is right; a 429 once a limit is reached.
+    attempt = throttle.attempt(form.email.data, request.remote_addr)
     user = db.session.scalar(db.select(User).filter_by(email=normalise_email(form.email.data)))
     # The hash is checked first, whoever the email belongs to: the time taken is the same.
     password_ok = verify_password(user.password_hash if user else None, form.password.data)
     if user is None or not user.active or not password_ok:
         audit.record("sign_in_failed", user, actor=None, detail=normalise_email(form.email.data))
+        throttle.failed(attempt, user)
         db.session.commit()
         form.password.errors.append(BAD_CREDENTIALS)
         return render_template("auth/sign_in.html", form=form), 400
+    throttle.succeeded(attempt)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(form.password.data)
     start_session(user)

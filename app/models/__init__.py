@@ -43,6 +43,7 @@ from app.models.request import (
     SupportWanted,
 )
 from app.models.school import Phase, School
+from app.models.sign_in import FailedSignIn
 from app.models.theme import ServiceSetting, Theme
 from app.models.user import Role, User
 
@@ -58,5 +59,6 @@ __all__ = [
     "PROFILE_SECTIONS", "TAC_HEADINGS", "Action", "ConsultationOutcome", "NextStep",
     "OutcomeAmendment", "OutcomeAttendee", "OutcomeStatus", "ProfileVersion", "TacAttendee",
     "TacMeeting", "TacStatus",
+    "FailedSignIn",
     "NameConfirmation", "NeverAName",
 ]

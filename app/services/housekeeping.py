@@ -1,11 +1,12 @@
 """Work that falls due with time rather than with a request: waiting-list offers that run
-out, and reminders. The outbox worker runs it before each round of sending, so whatever it
-queues goes out in the same round."""
+out, reminders, and failed sign-ins too old for any limit to count. The outbox worker runs
+it before each round of sending, so whatever it queues goes out in the same round."""
 
 from datetime import datetime
 
 from flask import g
 
+from app.auth import throttle
 from app.extensions import db
 from app.services import reminders, waiting_list
 
@@ -20,6 +21,7 @@ def run(now: datetime | None = None) -> tuple[int, int]:
     try:
         expired = waiting_list.expire_offers(now)
         queued = reminders.queue_reminders(now)
+        throttle.forget_old(now)
         db.session.commit()
     finally:
         g.writes = before

@@ -46,6 +46,10 @@ def _init_extensions(app: Flask) -> None:
     htmx.init_app(app)
     WTFormsHelpers(app)
     login_manager.init_app(app)
+    # Sessions held in the database; the cookie carries only their random id.
+    from app.services.web_sessions import ServerSessionInterface
+
+    app.session_interface = ServerSessionInterface()
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to continue"
     login_manager.login_message_category = "info"

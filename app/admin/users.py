@@ -18,6 +18,7 @@ from app.models import AuditEvent, Role, User
 from app.pagination import paginate, pagination_links
 from app.rendering import render_page_or_partial
 from app.services import audit, mail, outbox
+from app.services.web_sessions import end_sessions_of
 
 RECENT_ACTIVITY = 20
 
@@ -106,7 +107,7 @@ def update_user(person: User, values: dict) -> list[str] | None:
         setattr(person, field, values[field])
     if PERMISSION_FIELDS.intersection(changed):
         # What they may see has changed: end the sessions they started under the old rules.
-        person.session_version += 1
+        end_sessions_of(person)
     audit.record("user_updated", person,
                  detail="Changed " + ", ".join(FIELD_NAMES[field] for field in changed))
     try:
@@ -124,7 +125,7 @@ def set_active(person: User, active: bool, *, by: User) -> None:
         return  # a second click, or a page left open: nothing to do
     person.active = active
     if not active:
-        person.session_version += 1  # signs them out everywhere, now
+        end_sessions_of(person)  # signs them out everywhere, now
     audit.record("user_reactivated" if active else "user_deactivated", person)
     db.session.commit()
 
@@ -137,7 +138,7 @@ def reset_password(person: User) -> None:
             f"Reactivate {person.name} before sending a password link: links do not work "
             "for deactivated accounts")
     person.password_hash = None
-    person.session_version += 1
+    end_sessions_of(person)
     audit.record("password_reset", person)
     queue_set_password_link(person, LinkReason.PASSWORD_RESET)
     db.session.commit()

@@ -14,6 +14,7 @@ from app.models import User
 from app.models.user import normalise_email
 from app.services import audit
 from app.services.passwords import hash_password, needs_rehash, verify_password
+from app.services.web_sessions import end_sessions_of
 
 BAD_CREDENTIALS = "Enter a correct email address and password"
 
@@ -73,7 +74,7 @@ def set_password(token):
         return render_template("auth/set_password.html", form=form, user=user), (
             400 if form.errors else 200)
     user.password_hash = hash_password(form.password.data)
-    user.session_version += 1
+    end_sessions_of(user)  # a new password ends every session, wherever it was started
     audit.record("password_set", user, actor=user)
     db.session.commit()
     end_session()

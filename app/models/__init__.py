@@ -46,6 +46,7 @@ from app.models.school import Phase, School
 from app.models.sign_in import FailedSignIn
 from app.models.theme import ServiceSetting, Theme
 from app.models.user import Role, User
+from app.models.web_session import WebSession
 
 __all__ = [
     "AdviceRequest", "AuditEvent", "ChildRecord", "Cohort", "ConsentGiver", "Indicator",
@@ -59,6 +60,7 @@ __all__ = [
     "PROFILE_SECTIONS", "TAC_HEADINGS", "Action", "ConsultationOutcome", "NextStep",
     "OutcomeAmendment", "OutcomeAttendee", "OutcomeStatus", "ProfileVersion", "TacAttendee",
     "TacMeeting", "TacStatus",
+    "WebSession",
     "FailedSignIn",
     "NameConfirmation", "NeverAName",
 ]

@@ -1,5 +1,5 @@
 """Work that falls due with time rather than with a request: waiting-list offers that run
-out, reminders, and failed sign-ins too old for any limit to count. The outbox worker runs
+out, reminders, and failed sign-ins and browser sessions too old to count. The outbox worker runs
 it before each round of sending, so whatever it queues goes out in the same round."""
 
 from datetime import datetime
@@ -8,7 +8,7 @@ from flask import g
 
 from app.auth import throttle
 from app.extensions import db
-from app.services import reminders, waiting_list
+from app.services import reminders, waiting_list, web_sessions
 
 
 def run(now: datetime | None = None) -> tuple[int, int]:
@@ -22,6 +22,7 @@ def run(now: datetime | None = None) -> tuple[int, int]:
         expired = waiting_list.expire_offers(now)
         queued = reminders.queue_reminders(now)
         throttle.forget_old(now)
+        web_sessions.purge_expired(now)
         db.session.commit()
     finally:
         g.writes = before

@@ -45,6 +45,7 @@ from app.models.request import (
 from app.models.school import Phase, School
 from app.models.sign_in import FailedSignIn
 from app.models.theme import ServiceSetting, Theme
+from app.models.two_factor import RecoveryCode, RememberedDevice, TwoFactorCredential
 from app.models.user import Role, User
 from app.models.web_session import WebSession
 
@@ -60,6 +61,7 @@ __all__ = [
     "PROFILE_SECTIONS", "TAC_HEADINGS", "Action", "ConsultationOutcome", "NextStep",
     "OutcomeAmendment", "OutcomeAttendee", "OutcomeStatus", "ProfileVersion", "TacAttendee",
     "TacMeeting", "TacStatus",
+    "RecoveryCode", "RememberedDevice", "TwoFactorCredential",
     "WebSession",
     "FailedSignIn",
     "NameConfirmation", "NeverAName",

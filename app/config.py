@@ -19,6 +19,8 @@ class Defaults:
     SESSION_IDLE_MINUTES = 30
     SESSION_MAX_HOURS = 10
     SET_PASSWORD_LINK_DAYS = 3
+    # "Remember this device" on the two-factor code page lasts this long.
+    TWO_FACTOR_REMEMBER_DAYS = 30
     # Uploads (the schools CSV) are refused above this before they are read in.
     MAX_CONTENT_LENGTH = 3 * 1024 * 1024
     # Failed sign-ins allowed before a wait (app/auth/throttle.py): from one address; at one

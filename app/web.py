@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.auth.permissions import enforce_permissions, public
 from app.auth.sessions import expire_stale_session
+from app.auth.two_factor import require_set_up
 from app.london import long_date, long_datetime, time_range
 from app.navigation import navigation_for
 
@@ -21,6 +22,8 @@ VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
 def init_app(app: Flask) -> None:
     app.before_request(expire_stale_session)
     app.before_request(enforce_permissions)
+    # After the permission check: someone who must set up two-factor sign-in does that first.
+    app.before_request(require_set_up)
     csp = content_security_policy()
     app.after_request(lambda response: secure_headers(response, csp))
     app.register_error_handler(HTTPException, render_error)

@@ -4,6 +4,7 @@ import itertools
 import os
 import socket
 
+import pyotp
 import pytest
 from argon2 import PasswordHasher
 from flask import has_app_context
@@ -13,7 +14,8 @@ from jinja2 import BytecodeCache
 from app import create_app
 from app.extensions import db
 from app.models import Phase, Role, School, User
-from app.services import passwords
+from app.models.types import utcnow
+from app.services import passwords, two_factor
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
@@ -132,13 +134,45 @@ def make_user(role: Role = Role.VS_ADMIN, school: School | None = None, **fields
     return user
 
 
+def set_up_two_factor(user: User) -> str:
+    """Two-factor sign-in turned on for the user, as if they had scanned the QR code; the
+    secret their authenticator app would hold."""
+    secret = pyotp.random_base32()
+    two_factor.start_set_up(user, secret=secret)
+    two_factor.credential_for(user).confirmed_at = utcnow()
+    db.session.commit()
+    return secret
+
+
+def enter_code(client, user: User, **form):
+    """The code step, with the code the user's authenticator app shows now."""
+    credential = two_factor.credential_for(user)
+    # Tests sign the same person in again within one 30-second step; a real person would
+    # wait for the next code.
+    credential.last_used_step = None
+    db.session.commit()
+    code = pyotp.TOTP(two_factor.secret_of(credential)).now()
+    return client.post("/sign-in/code", data={"code": code, **form})
+
+
+def sign_in_with(client, user: User, password: str = PASSWORD):
+    """Sign in through the form, and through the code step for anyone whose role requires
+    two-factor sign-in (set up for them first if they have not) or who has it on."""
+    if two_factor.must_set_up(user):
+        set_up_two_factor(user)
+    response = client.post("/sign-in", data={"email": user.email, "password": password})
+    if response.status_code == 302 and response.location.startswith("/sign-in/code"):
+        response = enter_code(client, user)
+    return response
+
+
 @pytest.fixture
 def sign_in(client):
-    """sign_in(role, school=None) -> the signed-in User."""
+    """sign_in(role, school=None) -> the signed-in User, past the two-factor code step."""
 
     def _sign_in(role: Role = Role.VS_ADMIN, school: School | None = None, **fields) -> User:
         user = make_user(role, school, **fields)
-        response = client.post("/sign-in", data={"email": user.email, "password": PASSWORD})
+        response = sign_in_with(client, user)
         assert response.status_code == 302, response.text
         return user
 

@@ -10,5 +10,6 @@ from app.admin import (  # noqa: E402,F401
     outbox,
     schools,
     themes,
+    two_factor,
     users,
 )

@@ -9,6 +9,7 @@ from app.auth.permissions import public
 from app.auth.redirects import local_path
 from app.auth.sessions import end_session, start_session
 from app.auth.tokens import user_for_token
+from app.auth.two_factor import after_password
 from app.extensions import db
 from app.models import User
 from app.models.user import normalise_email
@@ -41,6 +42,9 @@ def sign_in():
     throttle.succeeded(attempt)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(form.password.data)
+    code_step = after_password(user, _safe_next())
+    if code_step is not None:
+        return code_step
     start_session(user)
     audit.record("signed_in", user, actor=user)
     db.session.commit()

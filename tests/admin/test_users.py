@@ -16,7 +16,7 @@ from app.london import long_datetime as london_datetime
 from app.models import AuditEvent, Role, User
 from app.models.outbox import OutboxMessage, OutboxStatus
 from app.services import outbox
-from tests.conftest import PASSWORD, make_school, make_user
+from tests.conftest import PASSWORD, make_school, make_user, sign_in_with
 
 NEW_PASSWORD = "kettle orchard lantern 42"
 HTMX = {"HX-Request": "true"}
@@ -35,7 +35,7 @@ def actions() -> list[str]:
 
 def signed_in_client(app, user: User, password: str = PASSWORD):
     other = app.test_client()
-    response = other.post("/sign-in", data={"email": user.email, "password": password})
+    response = sign_in_with(other, user, password)
     assert response.status_code == 302, response.text
     return other
 

@@ -5,7 +5,7 @@ from werkzeug.routing import IntegerConverter
 
 from app.auth.permissions import allowed_roles, is_public
 from app.models import Role
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import make_user, sign_in_with
 
 # The only endpoints anyone may use without signing in. Adding one is a decision: do it here.
 PUBLIC = {"static", "assets", "auth.sign_in", "auth.sign_out", "auth.set_password",
@@ -14,7 +14,10 @@ PUBLIC = {"static", "assets", "auth.sign_in", "auth.sign_out", "auth.set_passwor
           "home.accessibility",
           # A calendar program fetches a person's feed without signing in: the secret token
           # in the address is the permission (app/booking/feeds.py).
-          "booking.feed"}
+          "booking.feed",
+          # The code step after a right password: the person is not signed in until it is
+          # done, and each page works only for the sign-in waiting in the session.
+          "auth.two_factor_code", "auth.recovery_code"}
 
 
 def _routes(app):
@@ -53,7 +56,7 @@ def test_anonymous_visitor_is_sent_to_sign_in_everywhere(app, client):
 def test_each_role_is_refused_where_it_is_not_allowed(app, role):
     user = make_user(role)
     client = app.test_client()
-    client.post("/sign-in", data={"email": user.email, "password": PASSWORD})
+    sign_in_with(client, user)
     refused = 0
     for endpoint, method, url in _routes(app):
         if role in allowed_roles(app.view_functions[endpoint]):

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from app.extensions import db
 from app.models import AuditEvent, Role
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, enter_code, make_user, set_up_two_factor
 
 
 def test_sign_in_page_is_gov_uk_form(client):
@@ -14,7 +14,10 @@ def test_sign_in_page_is_gov_uk_form(client):
 
 def test_good_credentials_sign_in_and_land_on_home(client, app):
     user = make_user(Role.VS_ADMIN, name="Alex Morgan")
+    set_up_two_factor(user)
     response = client.post("/sign-in", data={"email": user.email.upper(), "password": PASSWORD})
+    assert response.headers["Location"] == "/sign-in/code"
+    response = enter_code(client, user)
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
     home = client.get("/")

@@ -36,7 +36,7 @@ from tests.booking.factories import (
     staff_attendee,
     utc,
 )
-from tests.conftest import make_request, make_school, make_user
+from tests.conftest import make_request, make_school, make_user, sign_in_with
 
 DECEMBER = utc(2027, 12, 8, 14)
 JANUARY = utc(2028, 1, 12, 14)
@@ -676,7 +676,7 @@ def test_the_virtual_school_sees_every_booking_with_its_school(client, sign_in, 
 
 def test_an_educational_psychologist_sees_only_their_sessions_bookings(client, two_schools):
     ep = two_schools["ep_a"]
-    client.post("/sign-in", data={"email": ep.email, "password": "correct horse battery staple"})
+    sign_in_with(client, ep)
     page = client.get("/bookings").text
     assert two_schools["a"].reference in page and two_schools["b"].reference not in page
 

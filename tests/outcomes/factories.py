@@ -7,7 +7,7 @@ from app.london import LONDON, to_london
 from app.models import AuditEvent, Booking, ConsultationOutcome, Role
 from app.models.types import utcnow
 from tests.booking.factories import make_accepted_request, make_bookable_session, make_booking
-from tests.conftest import PASSWORD, make_theme, make_user
+from tests.conftest import make_theme, make_user, sign_in_with
 
 SAM = "sam.okafor@county.example.test"
 # Typed as people type: reportlab markup and an ampersand, which must come back verbatim.
@@ -86,7 +86,7 @@ def _date(day: date) -> list[str]:
 def sign_in_as(client, user) -> None:
     """Switch the client to an existing user."""
     client.post("/sign-out")
-    response = client.post("/sign-in", data={"email": user.email, "password": PASSWORD})
+    response = sign_in_with(client, user)
     assert response.status_code == 302, response.text
 
 

@@ -92,11 +92,11 @@ def test_an_invalid_post_keeps_every_row_and_shows_errors_by_field(client, ep):
 def test_the_booking_page_links_to_the_outcome_for_those_who_may_see_it(client, sign_in):
     from app.models import Role
     from tests.booking.factories import make_booking
-    from tests.conftest import PASSWORD
+    from tests.conftest import sign_in_with
 
     booking = make_booking()
     ep = booking.slot.session.educational_psychologist
-    client.post("/sign-in", data={"email": ep.email, "password": PASSWORD})
+    sign_in_with(client, ep)
     assert "Record or see the outcome" in client.get(f"/bookings/{booking.id}").text
     client.post("/sign-out")
     sign_in(Role.SCHOOL_STAFF, school=booking.request.school)

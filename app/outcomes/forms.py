@@ -77,7 +77,7 @@ class ExtraAttendeeForm(Form):
                                           "or fewer")])
     job_role = StringField("Role", widget=GovTextInput(), filters=[_strip],
                            validators=[Length(max=120, message="Role must be 120 characters "
-                                              "or fewer")])
+                                              "or fewer"), NoIdentifiers()])
     email = EmailField(
         "Email address (optional)", widget=GovTextInput(), filters=[_strip],
         description="Give it if they should be sent the summary",
@@ -114,7 +114,7 @@ class ActionRowForm(Form):
     who_role = StringField("Who will do it: their role", widget=GovTextInput(),
                            filters=[_strip],
                            validators=[Length(max=120, message="The role must be 120 "
-                                              "characters or fewer")])
+                                              "characters or fewer"), NoIdentifiers()])
     who_name = StringField("Who will do it: their name", widget=GovTextInput(),
                            filters=[_strip],
                            validators=[Length(max=120, message="The name must be 120 "

@@ -23,7 +23,7 @@ from app.outcomes.forms import AmendmentForm, OutcomeForm
 from app.outcomes.recording import ActionDetails, OutcomeDetails, OutcomeRefused, Person
 from app.pagination import paginate, pagination_links
 from app.rendering import render_page_or_partial
-from app.services import audit
+from app.services import audit, name_confirmations
 
 EP = Role.EDUCATIONAL_PSYCHOLOGIST
 # The free-text fields checked for identifiers as the EP leaves them (with htmx), and how
@@ -39,7 +39,8 @@ def outcome(booking_id):
     begin_writing()  # the view itself is written to the audit log
     booking, outcome_ = get_visible_or_404(booking_id)
     if outcome_ is not None:
-        audit.record("outcome_viewed", outcome_, detail=booking.reference)
+        audit.record("outcome_viewed", outcome_, detail=booking.reference,
+                     reference=booking.reference)
     page = render_template("outcomes/show.html", **_page_context(booking, outcome_))
     db.session.commit()
     return page
@@ -54,6 +55,7 @@ def edit_outcome(booking_id):
     if refusal:
         return _refuse(booking, outcome_, refusal)
     form = _outcome_form(booking, outcome_)
+    name_confirmations.accept_saved(outcome_)
     if htmx and htmx.trigger_name in CHECKED_FIELDS:
         return _checked_field(form, htmx.trigger_name, TEXT_PARAMS)
     finalising = bool(form.finalise.data)
@@ -63,7 +65,8 @@ def edit_outcome(booking_id):
     if not valid:
         return _edit_page(booking, form, 400 if form.is_submitted() else 200)
     try:
-        recording.save(booking, _details(form), by=current_user, finalise=finalising)
+        saved = recording.save(booking, _details(form), by=current_user, finalise=finalising)
+        name_confirmations.save_confirmations(form, saved)
     except OutcomeRefused as refused:
         db.session.rollback()
         return _edit_page(booking, form, 409, refused=str(refused))
@@ -92,6 +95,7 @@ def amend_outcome(booking_id):
                                **_page_context(booking, outcome_)), (
             400 if form.is_submitted() else 200)
     recording.amend(outcome_, form.text.data, by=current_user)
+    name_confirmations.save_confirmations(form, outcome_)
     db.session.commit()
     flash("Amendment added beside the original, which is unchanged", "success")
     return redirect(url_for("outcomes.outcome", booking_id=booking_id, _anchor="amendments"))
@@ -123,7 +127,7 @@ def summary_pdf(booking_id):
     # The download is written to the audit log. The write lock is taken only now, once the
     # document is made, so that the other workers are not held up while it is.
     begin_writing()
-    audit.record("outcome_pdf_downloaded", outcome_, detail=reference)
+    audit.record("outcome_pdf_downloaded", outcome_, detail=reference, reference=reference)
     commit_keeping_loaded()  # nothing but the response headers reads after this
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
@@ -247,6 +251,7 @@ def _page_context(booking: Booking, outcome_: ConsultationOutcome | None) -> dic
         "can_amend": own and final, "can_send": own and final,
         "links_request": current_user.role != Role.SOCIAL_WORKER,
         "attendee_role": summary.attendee_role,
+        "not_names": name_confirmations.shown_for(outcome_) if outcome_ else [],
     }
 
 

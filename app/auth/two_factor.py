@@ -53,9 +53,11 @@ def _pending_user() -> User | None:
     return user
 
 
-def _signed_in(user: User, *, remember: bool = False):
+def _signed_in(user: User, *, remember: bool = False, message: str | None = None):
     next_url = session[PENDING].get("next")
     start_session(user)
+    if message:
+        flash(message, "info")  # after start_session, which starts an empty session
     audit.record("signed_in", user, actor=user)
     db.session.commit()
     response = redirect(next_url or url_for("home.index"))
@@ -106,9 +108,9 @@ def recovery_code():
             400 if form.errors else 200)
     try:
         if two_factor.use_recovery_code(user, form.code.data):
-            flash(f"You used a recovery code. You have {two_factor.recovery_codes_left(user)} "
-                  "left: you can make new ones from your account page.", "info")
-            return _signed_in(user)
+            return _signed_in(user, message=(
+                f"You used a recovery code. You have {two_factor.recovery_codes_left(user)} "
+                "left: you can make new ones from your account page."))
     except TooManyWrongCodes:
         return _start_again(WAIT_MESSAGE)
     return _wrong(form, "auth/two_factor/recovery_code.html", user,

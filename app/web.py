@@ -17,6 +17,8 @@ from app.london import long_date, long_datetime, time_range
 from app.navigation import navigation_for
 
 VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
+# Our CSS and JavaScript, and the GOV.UK fonts and images.
+FILE_ENDPOINTS = frozenset({"static", "assets"})
 
 
 def init_app(app: Flask) -> None:
@@ -75,8 +77,12 @@ def secure_headers(response, csp: str):
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
     if request.is_secure:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-    if current_user.is_authenticated:
-        # Pages about children must not linger in shared or proxy caches.
+    if request.endpoint in FILE_ENDPOINTS:
+        return response  # the same for everyone: browsers may keep them
+    if current_user.is_authenticated or "Cache-Control" not in headers:
+        # Pages about children, and pages carrying a sign-in or set-password token, must not
+        # linger in browser, shared or proxy caches. A public response that says otherwise
+        # for itself (a calendar feed) keeps what it says.
         headers["Cache-Control"] = "no-store"
     return response
 

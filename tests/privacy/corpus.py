@@ -14,9 +14,10 @@ Labelling policy (the issue's definitions):
 
 - ``name``: a forename with a surname ("Jack Smith", middle names and hyphens included),
   or a title with a surname ("Mrs Patel", "Dr. Okafor"; "Mrs Jane Smith" is one name).
-  A forename on its own ("Jack said ...") is not labelled, nor are initials, nor the names
-  of well-known authors and organisations named after people ("Louise Bomber's
-  strategies", "Anna Freud Centre"): they do not identify the child.
+  Initials are not labelled, nor the names of well-known authors and organisations named
+  after people ("Louise Bomber's strategies", "Anna Freud Centre"): they do not identify
+  the child. (Written when a forename alone was not labelled; the three lines that carry
+  one were relabelled when the guard began to find them, as issue 12 asks.)
 - ``dob``: the date itself (not the words around it), when it is given as a date of
   birth or birthday. Dates of meetings, reviews, terms and incidents are not labelled.
 - ``upn``, ``nhs``, ``postcode``, ``phone``, ``email``: the identifier as written.
@@ -91,8 +92,8 @@ CORPUS: list[Entry] = [
     ("Summer Term started well but attendance dipped after May half term.", []),
     ("Will Social Care attend the next meeting on Thursday?", []),
     ("Hope Street Nursery referred her to the Early Help hub in 2022.", []),
-    ("Jack said he feels safest with the ELSA and the lunchtime supervisor.", []),
-    ("Olivia is proud of her art and wants to show it at the next TAC.", []),
+    ("Jack said he feels safest with the ELSA and the lunchtime supervisor.", [("name", "Jack")]),
+    ("Olivia is proud of her art and wants to show it at the next TAC.", [("name", "Olivia")]),
     ("St Mary's Primary shared their transition notes in July.", []),
     ("Queen Elizabeth Hospital discharged him last week after a short stay.", []),
     ("Louise Bomber's attachment-aware strategies have been shared with all staff.", []),
@@ -393,7 +394,8 @@ HELD_OUT: list[Entry] = [
     ("Grace under pressure is not something he has yet: small changes tip him over.", []),
     ("Victoria Park was the venue for the sports day where the incident happened.", []),
     ("Alexandra Palace trip caused a lot of anxiety beforehand.", []),
-    ("Jordan said nothing during the session but drew a picture of his house.", []),
+    ("Jordan said nothing during the session but drew a picture of his house.",
+     [("name", "Jordan")]),
     ("Christian Aid week raised money; he helped run the cake stall.", []),
     ("Learning Support Assistant hours were increased from 10 to 15 per week.", []),
     ("The Anxiety Gremlin book and the Incredible 5 Point Scale have helped.", []),

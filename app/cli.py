@@ -1,4 +1,4 @@
-"""Flask commands: demo-data, create-user, outbox and purge."""
+"""Flask commands: demo-data (and demo-code), create-user, reset-two-factor, outbox and purge."""
 
 import click
 from flask import current_app, url_for
@@ -11,6 +11,8 @@ from app.services.passwords import MIN_LENGTH, hash_password
 
 def init_app(app) -> None:
     app.cli.add_command(demo_data)
+    app.cli.add_command(demo_code)
+    app.cli.add_command(reset_two_factor)
     app.cli.add_command(create_user)
     app.cli.add_command(outbox_worker)
     app.cli.add_command(purge)
@@ -23,10 +25,53 @@ def demo_data():
 
     if current_app.config["ENV_NAME"] == "production":
         raise click.ClickException("demo data is refused in production")
+    from app.demo import DEMO_TOTP_SECRET
+    from app.services.two_factor import REQUIRED_FOR
+
     users = load_demo_data()
     click.echo(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
     for demo in users:
-        click.echo(f"  {demo.role.label:<26} {demo.email}")
+        code = "  + a code (two-factor sign-in)" if demo.role in REQUIRED_FOR else ""
+        click.echo(f"  {demo.role.label:<26} {demo.email:<26}{code}")
+    click.echo("For the code, add this key to an authenticator app: "
+               f"{DEMO_TOTP_SECRET}\nor run: flask --app wsgi demo-code EMAIL")
+
+
+@click.command("demo-code")
+@click.argument("email")
+def demo_code(email):
+    """Print the code a demo user's authenticator app would show now (never in production)."""
+    from app.demo import DEMO_TOTP_SECRET
+    from app.models.user import normalise_email
+    from app.services import two_factor
+
+    if current_app.config["ENV_NAME"] == "production":
+        raise click.ClickException("demo codes are refused in production")
+    user = db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
+    credential = two_factor.credential_for(user) if user else None
+    if credential is None or two_factor.secret_of(credential) != DEMO_TOTP_SECRET:
+        raise click.ClickException(f"{email} does not sign in with the demo's two-factor key")
+    code = two_factor.code_to_use_now(DEMO_TOTP_SECRET, credential.last_used_step)
+    if code is None:
+        raise click.ClickException("The last code was used a moment ago: try again in 30 "
+                                   "seconds")
+    click.echo(code)
+
+
+@click.command("reset-two-factor")
+@click.option("--email", required=True)
+def reset_two_factor(email):
+    """Reset a person's two-factor sign-in, for a VS admin with no other admin to do it."""
+    from app.models.user import normalise_email
+    from app.services import two_factor
+
+    user = db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
+    if user is None:
+        raise click.ClickException(f"No user has the email address {email}")
+    two_factor.reset(user, by=None)
+    click.echo(f"Two-factor sign-in reset for {user.email}: they set it up again at their "
+               "next sign-in." if two_factor.is_required_for(user) else
+               f"Two-factor sign-in reset for {user.email}: it is now off.")
 
 
 @click.command("create-user")

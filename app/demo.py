@@ -21,6 +21,10 @@ from app.services.passwords import hash_password
 
 DEMO_PASSWORD = "demo-convene-2026"
 LOCAL_AUTHORITY = "Convene County Council"
+# The demo's Virtual School staff and EP must use two-factor sign-in, with this secret:
+# add it to an authenticator app, or run `flask --app wsgi demo-code EMAIL` for a code.
+# Never in production: demo data is refused there.
+DEMO_TOTP_SECRET = "CONVENEDEMOTWOFACTORSECRETABCDEF"
 
 _PLACES = [
     "Ashford", "Brookfield", "Castleton", "Dunmore", "Eastwick", "Fairhaven",
@@ -346,5 +350,14 @@ def load_demo_data() -> list[DemoUser]:
     _load_demo_past_consultation(users)
     _load_demo_tac_meeting(users)
     _load_demo_never_names()
+    _load_demo_two_factor(users)
     db.session.commit()
     return DEMO_USERS
+
+
+def _load_demo_two_factor(users: dict[str, User]) -> None:
+    from app.services import two_factor
+
+    for demo in DEMO_USERS:
+        if demo.role in two_factor.REQUIRED_FOR:
+            two_factor.turn_on_with_secret(users[demo.email], DEMO_TOTP_SECRET)

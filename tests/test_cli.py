@@ -43,6 +43,35 @@ def test_demo_users_can_sign_in(runner, client):
     assert response.status_code == 302
 
 
+def test_demo_vs_staff_and_ep_sign_in_with_the_printed_key_or_demo_code(runner, client):
+    from app.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+    printed = runner.invoke(args=["demo-data"]).output
+    assert DEMO_TOTP_SECRET in printed and "flask --app wsgi demo-code EMAIL" in printed
+    for email in ("admin@convene.test", "advisor@convene.test", "ep@convene.test"):
+        assert f"{email}" in printed
+        response = client.post("/sign-in", data={"email": email, "password": DEMO_PASSWORD})
+        assert response.location == "/sign-in/code", email
+        code = runner.invoke(args=["demo-code", email.upper()])
+        assert code.exit_code == 0, code.output
+        assert client.post("/sign-in/code", data={"code": code.output.strip()}).location == "/"
+        assert client.get("/").status_code == 200
+        client.post("/sign-out")
+    # Signed in again at once: the command gives the next code, not the one just used.
+    client.post("/sign-in", data={"email": "ep@convene.test", "password": DEMO_PASSWORD})
+    code = runner.invoke(args=["demo-code", "ep@convene.test"]).output.strip()
+    assert client.post("/sign-in/code", data={"code": code}).location == "/"
+
+
+def test_demo_code_is_only_for_the_demo_key_and_never_in_production(app, runner):
+    runner.invoke(args=["demo-data"])
+    staff = runner.invoke(args=["demo-code", "senco@convene.test"])
+    assert staff.exit_code != 0 and "does not sign in with the demo's" in staff.output
+    app.config["ENV_NAME"] = "production"
+    refused = runner.invoke(args=["demo-code", "admin@convene.test"])
+    assert refused.exit_code != 0 and "refused in production" in refused.output
+
+
 def test_create_user_with_password(runner, client):
     result = runner.invoke(args=["create-user", "--email", "Head@Example.test", "--name",
                                  "Jo Head", "--role", "vs_admin",
@@ -168,3 +197,19 @@ def test_demo_data_has_a_tac_meeting_held_three_days_ago_to_write_up(app, runner
     assert meeting.ends_at > meeting.starts_at
     assert "senco@convene.test" in [each.email for each in meeting.attendees]
     assert meeting.actions == []
+
+
+def test_reset_two_factor_from_the_command_line_for_a_locked_out_admin(runner):
+    from app.models import AuditEvent
+    from app.services import two_factor
+    from tests.conftest import make_user, set_up_two_factor
+
+    admin = make_user(Role.VS_ADMIN)
+    set_up_two_factor(admin)
+    result = runner.invoke(args=["reset-two-factor", "--email", admin.email])
+    assert result.exit_code == 0, result.output
+    assert "they set it up again at their next sign-in" in result.output
+    assert not two_factor.is_set_up(admin)
+    event = db.session.scalar(db.select(AuditEvent).filter_by(action="two_factor_reset"))
+    assert event.detail == "From the command line"
+    assert runner.invoke(args=["reset-two-factor", "--email", "no@one.test"]).exit_code != 0

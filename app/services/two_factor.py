@@ -126,6 +126,19 @@ def _set_up_for(user: User, secret: str) -> SetUp:
     return SetUp(secret=secret, uri=uri, qr_data_uri=qr_data_uri)
 
 
+def turn_on_with_secret(user: User, secret: str) -> None:
+    """Two-factor sign-in on with a known secret, as if set up with it (the demo's users).
+    Left alone when it already is; not committed."""
+    credential = credential_for(user)
+    if credential is not None and credential.confirmed_at and secret_of(credential) == secret:
+        return
+    if credential is None:
+        credential = TwoFactorCredential(user_id=user.id, failed_codes=0)
+        db.session.add(credential)
+    credential.secret_encrypted = _encrypt(secret)
+    credential.confirmed_at = utcnow()
+
+
 def confirm_set_up(user: User, code: str) -> list[str] | None:
     """Turn it on if the code matches the secret being set up; the new recovery codes, or None."""
     credential = credential_for(user)
@@ -153,11 +166,13 @@ def turn_off(user: User) -> None:
     db.session.commit()
 
 
-def reset(user: User, *, by: User) -> None:
-    """The VS admin's reset: the authenticator, recovery codes and remembered devices all
-    stop working, and the person sets it up again at their next sign-in if they must."""
+def reset(user: User, *, by: User | None) -> None:
+    """The VS admin's reset (or the command line's, with by None): the authenticator,
+    recovery codes and remembered devices all stop working, and the person sets it up again
+    at their next sign-in if they must."""
     _remove(user)
-    audit.record("two_factor_reset", user, actor=by)
+    audit.record("two_factor_reset", user, actor=by,
+                 detail=None if by else "From the command line")
     db.session.commit()
 
 
@@ -187,6 +202,14 @@ def _matching_step(secret: str | None, code: str) -> int | None:
         if hmac.compare_digest(totp.generate_otp(step), code):
             return step
     return None
+
+
+def code_to_use_now(secret: str, last_used_step: int | None) -> str | None:
+    """A code that would be accepted now: this step's, or the next one's if this step's has
+    been used; None if both have. (For the demo's command, which stands in for an app.)"""
+    now = current_step()
+    step = max(now, (last_used_step or 0) + 1)
+    return pyotp.TOTP(secret).generate_otp(step) if step <= now + 1 else None
 
 
 def check_wait(user: User) -> None:

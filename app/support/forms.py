@@ -104,7 +104,8 @@ def _person_fields(cls):
                            validators=[_length("Name", 120)])
     cls.job_role = StringField("Role", widget=GovTextInput(), filters=[_strip],
                                description="For example, class teacher or family support "
-                                           "worker", validators=[_length("Role", 120)])
+                                           "worker",
+                               validators=[_length("Role", 120), NoIdentifiers()])
     cls.agency = StringField("Agency", widget=GovTextInput(), filters=[_strip],
                              description="For example, school, children's social care or "
                                          "CAMHS", validators=[_length("Agency", 120)])
@@ -150,7 +151,7 @@ class ActionRow(_Row):
                          validators=[_length("The action", 1000), NoIdentifiers()])
     who_role = StringField("Who: their role", widget=GovTextInput(), filters=[_strip],
                            description="For example, SENCO or social worker",
-                           validators=[_length("Role", 120)])
+                           validators=[_length("Role", 120), NoIdentifiers()])
     who_name = StringField("Who: their name", widget=GovTextInput(), filters=[_strip],
                            validators=[_length("Name", 120)])
     due_on = GovDateField("By when", widget=GovDateInput(), format="%d %m %Y",

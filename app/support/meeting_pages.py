@@ -9,7 +9,7 @@ from app.database import begin_writing
 from app.extensions import db
 from app.models import TAC_HEADINGS, Role, TacMeeting, TacStatus
 from app.requests.access import get_child_or_404
-from app.services import audit
+from app.services import audit, name_confirmations
 from app.support import bp, clock, meetings, records
 from app.support.access import get_meeting_or_404
 from app.support.forms import EditScheduleForm, ScheduleForm, add_blank_rows, schedule_data
@@ -48,6 +48,7 @@ def new_tac(reference):
         return _schedule_page(form, child, 400 if form.is_submitted() else 200)
     try:
         meeting = meetings.schedule(child, form.plan(), by=current_user)
+        name_confirmations.save_confirmations(form, meeting)
     except MeetingRefused as refused:
         db.session.rollback()
         return _schedule_page(form, child, 400, refused=str(refused))
@@ -66,7 +67,8 @@ def tac_meeting(meeting_id):
     page = render_template("support/meeting.html", meeting=meeting, child=meeting.child,
                            today=clock.today(), tac_headings=TAC_HEADINGS,
                            can_write_up=meetings.can_write_up(meeting),
-                           invitees=meetings.invitees(meeting))
+                           invitees=meetings.invitees(meeting),
+                           not_names=name_confirmations.shown_for(meeting))
     db.session.commit()
     return page
 
@@ -80,6 +82,7 @@ def edit_tac(meeting_id):
               "attendees can no longer be changed")
         return redirect(url_for("support.tac_meeting", meeting_id=meeting.id))
     form = EditScheduleForm(data=schedule_data(meeting))
+    name_confirmations.accept_saved(meeting)
     if not form.is_submitted():
         add_blank_rows(form.attendees)
     if form.is_submitted() and form.adding_row():
@@ -90,6 +93,7 @@ def edit_tac(meeting_id):
                               meeting=meeting)
     try:
         sent = meetings.reschedule(meeting, form.plan(), by=current_user)
+        name_confirmations.save_confirmations(form, meeting)
     except MeetingRefused as refused:
         db.session.rollback()
         return _schedule_page(form, meeting.child, 400, meeting=meeting, refused=str(refused))

@@ -8,6 +8,7 @@ from app.auth.permissions import allow
 from app.extensions import db
 from app.london import long_date
 from app.models import Role, TacStatus
+from app.services import name_confirmations
 from app.support import bp, meetings
 from app.support.access import get_meeting_or_404
 from app.support.forms import NotesForm, add_blank_rows
@@ -25,6 +26,7 @@ def tac_notes(meeting_id):
                    "the day it is held")
         return redirect(url_for("support.tac_meeting", meeting_id=meeting.id))
     form = NotesForm(meeting)
+    name_confirmations.accept_saved(meeting)
     if not form.is_submitted():
         add_blank_rows(form.attended, 1)
         add_blank_rows(form.actions)
@@ -36,6 +38,7 @@ def tac_notes(meeting_id):
     first_time = meeting.status == TacStatus.SCHEDULED
     try:
         meetings.write_up(meeting, form.write_up(), by=current_user)
+        name_confirmations.save_confirmations(form, meeting)
     except MeetingRefused as refused:
         db.session.rollback()
         return _notes_page(form, meeting, 400, refused=str(refused))

@@ -19,7 +19,7 @@ from app.models import (
 )
 from app.services.passwords import hash_password
 
-DEMO_PASSWORD = "demo-convene-2026"
+DEMO_PASSWORD = "demo-convene-2026"  # nosec B105  # the demo's, printed in the README
 LOCAL_AUTHORITY = "Convene County Council"
 # The demo's Virtual School staff and EP must use two-factor sign-in, with this secret:
 # add it to an authenticator app, or run `flask --app wsgi demo-code EMAIL` for a code.

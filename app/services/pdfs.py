@@ -12,8 +12,8 @@ printed as typed, never fetched or drawn.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -73,7 +73,7 @@ class Section:
 def text(value: str | None) -> str:
     """Plain text as reportlab paragraph markup that shows exactly those characters."""
     lines = (value or "").replace("\r\n", "\n").replace("\r", "\n")
-    return escape(lines).replace("\n", "<br/>")
+    return escape(lines, quote=False).replace("\n", "<br/>")
 
 
 def render_document(*, title: str, reference: str, dated: date | datetime, subtitle: str = "",

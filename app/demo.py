@@ -24,7 +24,7 @@ LOCAL_AUTHORITY = "Convene County Council"
 # The demo's Virtual School staff and EP must use two-factor sign-in, with this secret:
 # add it to an authenticator app, or run `flask --app wsgi demo-code EMAIL` for a code.
 # Never in production: demo data is refused there.
-DEMO_TOTP_SECRET = "CONVENEDEMOTWOFACTORSECRETABCDEF"
+DEMO_TOTP_SECRET = "CONVENEDEMOTWOFACTORSECRETABCDEF"  # nosec B105  # the demo's, printed
 
 _PLACES = [
     "Ashford", "Brookfield", "Castleton", "Dunmore", "Eastwick", "Fairhaven",

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import gzip
 import os
-import pickle
+import pickle  # nosec B403  # loads only our own file and names-dataset's
 import re
 import sys
 import tempfile
@@ -237,9 +237,9 @@ def build() -> Lexicon:
 
     source = Path(names_dataset.__file__).parent / "v3"
     with gzip.open(source / "first_names.pkl.gz") as file:
-        first = _ranks(pickle.load(file))  # noqa: S301 - the package's own data file
+        first = _ranks(pickle.load(file))  # nosec B301  # the package's own data file
     with gzip.open(source / "last_names.pkl.gz") as file:
-        last = _ranks(pickle.load(file))  # noqa: S301
+        last = _ranks(pickle.load(file))  # nosec B301  # the package's own data file
     return Lexicon(first=first, last=last, words=_words(), places=_places())
 
 
@@ -268,7 +268,7 @@ def load() -> Lexicon:
                 if not PATH.exists():
                     save(build())
                 with PATH.open("rb") as file:
-                    first, last, words, places = pickle.load(file)  # noqa: S301 - our own file
+                    first, last, words, places = pickle.load(file)  # nosec B301  # our own file
                 _loaded = Lexicon(Table.unpack(first), Table.unpack(last),
                                   Table.unpack(words), frozenset(places.split("\n")))
     return _loaded

@@ -17,6 +17,7 @@ from app.profiles.versions import (
 )
 from app.rendering import render_page_or_partial
 from app.requests.access import get_child_or_404
+from app.services import name_confirmations
 
 BUSY = ("Others saved this profile at the same moment, so yours is not saved yet. "
         "Your changes are below: save them again.")
@@ -27,6 +28,8 @@ BUSY = ("Others saved this profile at the same moment, so yours is not saved yet
 def edit_profile(reference):
     child = get_child_or_404(reference)
     latest = latest_version(child)
+    # Phrases confirmed not to be names are kept with the child's record, for every version.
+    name_confirmations.accept_saved(child)
     if request.method == "POST":
         form = ProfileForm()
     else:
@@ -47,6 +50,7 @@ def edit_profile(reference):
         return redirect(url_for("profiles.profile", reference=child.reference))
     try:
         saved = save_version(child, form.values(), current_user)
+        name_confirmations.save_confirmations(form, child)
     except ProfileBusy:
         db.session.rollback()
         return _form_page(form, child, latest, status=409, busy=BUSY)

@@ -38,6 +38,8 @@ SECTION_HINTS = {
     "distress_signs": "What adults may notice first.",
     "calming": "What helps them to calm, and how adults can co-regulate with them.",
 }
+# The free-text fields checked for identifiers.
+FIELDS = (*SECTION_COLUMNS, "completed_by")
 WITH_LABELS = {
     "child": "The child (their own voice)",
     "home": "Home (parents or carers)",

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import PROFILE_SECTIONS, ChildRecord, Role
 from app.profiles import bp, document
 from app.profiles.compare import compare_versions
-from app.profiles.forms import CompareForm
+from app.profiles.forms import FIELDS, CompareForm
 from app.profiles.versions import (
     all_versions,
     completed_with_text,
@@ -20,7 +20,7 @@ from app.profiles.versions import (
     latest_version,
 )
 from app.requests.access import get_child_or_404
-from app.services import audit
+from app.services import audit, name_confirmations
 
 
 @bp.get("/children/<reference>/profile")
@@ -31,7 +31,8 @@ def profile(reference):
     detail = f"One Page Profile version {version.version}" if version else "No profile yet"
     return _audited(render_template("profiles/profile.html", child=child, version=version,
                                     latest=version, completed_with=completed_with_text,
-                                    sections=PROFILE_SECTIONS),
+                                    sections=PROFILE_SECTIONS,
+                                    not_names=name_confirmations.shown_for(child, FIELDS)),
                     "profile_viewed", child, detail)
 
 

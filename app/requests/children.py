@@ -18,7 +18,7 @@ from app.rendering import render_page_or_partial
 from app.requests import bp
 from app.requests.access import get_child_or_404, visible_children
 from app.requests.children_forms import ChildFilterForm, ChildRecordForm, normalise_initials
-from app.services import audit
+from app.services import audit, name_confirmations
 
 # A clash among 32^6 references is rare; five in a row means something else is wrong.
 REFERENCE_ATTEMPTS = 5
@@ -42,7 +42,7 @@ def new_child():
     continuing = request.args.get("next") == "request"
     if not form.validate_on_submit():
         return _form_page(form, continuing=continuing)
-    child = create_child_record(form.values())
+    child = create_child_record(form.values(), form=form)
     flash(f"Child record {child.reference} added", "success")
     if continuing:
         return redirect(url_for("requests.new_request", child=child.reference))
@@ -69,9 +69,10 @@ def child(reference):
 def edit_child(reference):
     record = get_child_or_404(reference)
     form = ChildRecordForm(obj=record)
+    name_confirmations.accept_saved(record)
     if not form.validate_on_submit():
         return _form_page(form, child=record)
-    changed = update_child_record(record, form.values())
+    changed = update_child_record(record, form.values(), form=form)
     flash(f"Child record {record.reference} updated" if changed
           else f"No changes made to {record.reference}", "success")
     back_to_request = request.args.get("request", type=int)
@@ -97,8 +98,9 @@ def find_children(search: str | None) -> list[tuple[ChildRecord, int]]:
     return [tuple(row) for row in db.session.execute(stmt)]
 
 
-def create_child_record(values: dict) -> ChildRecord:
-    """Save a new record for the signed-in member of staff's school, with a fresh reference.
+def create_child_record(values: dict, form=None) -> ChildRecord:
+    """Save a new record for the signed-in member of staff's school, with a fresh reference,
+    and the phrases confirmed on the `form` not to be names.
 
     The reference is random, so two records can (very rarely) draw the same one: the unique
     constraint refuses the second, and it draws again inside a savepoint.
@@ -112,13 +114,16 @@ def create_child_record(values: dict) -> ChildRecord:
         except IntegrityError:
             continue
         audit.record("child_record_created", record, detail=record.reference)
+        if form is not None:
+            name_confirmations.save_confirmations(form, record)
         db.session.commit()
         return record
     raise RuntimeError(f"no free child reference after {REFERENCE_ATTEMPTS} attempts")
 
 
-def update_child_record(record: ChildRecord, values: dict) -> list[str]:
-    """Apply the changes and audit which fields changed (never what the note says)."""
+def update_child_record(record: ChildRecord, values: dict, form=None) -> list[str]:
+    """Apply the changes and audit which fields changed (never what the note says), with the
+    phrases confirmed on the `form` not to be names."""
     changed = [name for name, value in values.items() if getattr(record, name) != value]
     if not changed:
         return []
@@ -126,6 +131,8 @@ def update_child_record(record: ChildRecord, values: dict) -> list[str]:
         setattr(record, name, values[name])
     audit.record("child_record_updated", record,
                  detail="Changed " + ", ".join(FIELD_NAMES[name] for name in changed))
+    if form is not None:
+        name_confirmations.save_confirmations(form, record)
     db.session.commit()
     return changed
 

@@ -2,7 +2,15 @@
 number or an address never can. The Virtual School sees each confirmation on the request."""
 
 from app.extensions import db
-from app.models import AdviceRequest, AuditEvent, NameConfirmation, RequestStatus, Role, Route
+from app.models import (
+    AdviceRequest,
+    AuditEvent,
+    ChildRecord,
+    NameConfirmation,
+    RequestStatus,
+    Role,
+    Route,
+)
 from app.privacy import upn_check_letter
 from tests.conftest import make_child, make_request, make_school
 from tests.name_checks import not_a_name_boxes as _boxes
@@ -176,3 +184,29 @@ def test_written_advice_can_confirm_a_name_too(client, sign_in):
         "advice", "Mrs Patel", adviser.id)
     page = client.get(f"/requests/{request_.id}")
     assert "Phrases confirmed not to be names" in page.text and "Written advice" in page.text
+
+
+def test_a_child_records_note_can_confirm_a_name_and_refuses_a_upn(client, sign_in):
+    staff = sign_in(Role.SCHOOL_STAFF)
+    data = {"initials": "AB", "year_group": "year_5", "cohort": "child_in_care",
+            "sen_status": "ehcp"}
+    upn = client.post("/children/new", data={**data, "school_note": f"UPN {UPN}",
+                                             "not_a_name": f"school_note:UPN {UPN}"})
+    assert upn.status_code == 400
+    assert 'href="#school_note"' in upn.text and UPN in upn.text
+    assert _boxes(upn.text) == []
+    note = "MIS group Mrs Patel"
+    named = client.post("/children/new", data={**data, "school_note": note})
+    assert named.status_code == 400 and _boxes(named.text) == ["school_note:Mrs Patel"]
+    saved = client.post("/children/new", data={**data, "school_note": note,
+                                               "not_a_name": "school_note:Mrs Patel"})
+    assert saved.status_code == 302, saved.text
+    child = db.session.scalars(db.select(ChildRecord)).one()
+    assert child.school_note == note
+    (confirmation,) = db.session.scalars(db.select(NameConfirmation)).all()
+    assert (confirmation.record_type, confirmation.record_id, confirmation.confirmed_by_id) == (
+        "ChildRecord", str(child.id), staff.id)
+    changed = client.post(f"/children/{child.reference}/edit",
+                          data={**data, "school_note": note + " and Mr Jones"})
+    assert changed.status_code == 400
+    assert _boxes(changed.text) == ["school_note:Mr Jones"]  # Mrs Patel was confirmed before

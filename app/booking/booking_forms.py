@@ -36,7 +36,7 @@ class AttendeeForm(FlaskForm):
     job_role = StringField(
         "Role", widget=GovTextInput(), filters=[_strip],
         description="For example, class teacher or family support worker",
-        validators=[DataRequired(message="Enter the person's role"),
+        validators=[DataRequired(message="Enter the person's role"), NoIdentifiers(),
                     Length(max=120, message="Role must be 120 characters or fewer"),
                     OneLine("Role")])
     email = EmailField(

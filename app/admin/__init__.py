@@ -5,9 +5,11 @@ from flask import Blueprint
 bp = Blueprint("admin", __name__)
 
 from app.admin import (  # noqa: E402,F401
+    audit_trail,
     booking_rules,
     never_names,
     outbox,
+    retention,
     schools,
     themes,
     two_factor,

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("home", __name__)
 
-from app.home import accessibility, views  # noqa: E402,F401
+from app.home import accessibility, record_views, views  # noqa: E402,F401

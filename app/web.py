@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from app.auth.permissions import enforce_permissions, public
 from app.auth.sessions import expire_stale_session
 from app.auth.two_factor import require_set_up
+from app.input_limits import refuse_nul_characters
 from app.london import long_date, long_datetime, time_range
 from app.navigation import navigation_for
 
@@ -22,6 +23,7 @@ FILE_ENDPOINTS = frozenset({"static", "assets"})
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_nul_characters)
     app.before_request(expire_stale_session)
     app.before_request(enforce_permissions)
     # After the permission check: someone who must set up two-factor sign-in does that first.

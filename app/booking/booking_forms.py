@@ -10,6 +10,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import EmailField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
+from app.forms import OneLine
 from app.models import AttendeeKind
 from app.services.bookings import AttendeeDetails
 from app.validators import NoIdentifiers
@@ -30,12 +31,14 @@ class AttendeeForm(FlaskForm):
     name = StringField(
         "Full name", widget=GovTextInput(), filters=[_strip],
         validators=[DataRequired(message="Enter the person's full name"),
-                    Length(max=120, message="Full name must be 120 characters or fewer")])
+                    Length(max=120, message="Full name must be 120 characters or fewer"),
+                    OneLine("Full name")])
     job_role = StringField(
         "Role", widget=GovTextInput(), filters=[_strip],
         description="For example, class teacher or family support worker",
-        validators=[DataRequired(message="Enter the person's role"),
-                    Length(max=120, message="Role must be 120 characters or fewer")])
+        validators=[DataRequired(message="Enter the person's role"), NoIdentifiers(),
+                    Length(max=120, message="Role must be 120 characters or fewer"),
+                    OneLine("Role")])
     email = EmailField(
         "Email address", widget=GovTextInput(), filters=[_strip],
         description="The invite is sent here. Use their work email address.",

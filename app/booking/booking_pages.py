@@ -15,7 +15,7 @@ from app.london import clock, day_and_date, time_range, to_london
 from app.models import Booking, BookingAttendee, Role, Slot, User
 from app.models.types import utcnow
 from app.rendering import render_page_or_partial
-from app.services import bookings, invites, slot_finder
+from app.services import bookings, invites, name_confirmations, slot_finder
 from app.services.bookings import BookingRefused, SlotTaken
 
 PAGE = "booking/booking/show.html"
@@ -37,6 +37,7 @@ def add_attendee(booking_id):
         return _attendees_page(booking, 400, form=form)
     try:
         person = bookings.add_attendee(booking, form.details(), by=current_user)
+        name_confirmations.save_confirmations(form, booking)
     except BookingRefused as refused:
         db.session.rollback()
         return _attendees_page(booking, 400, form=form, refused=str(refused))
@@ -72,6 +73,7 @@ def cancel_booking(booking_id):
         return _cancel_page(booking, form, 400 if form.is_submitted() else 200)
     try:
         bookings.cancel(booking, form.reason.data, by=current_user)
+        name_confirmations.save_confirmations(form, booking)
     except BookingRefused as refused:
         db.session.rollback()
         return _cancel_page(booking, form, 409, refused=str(refused))
@@ -146,6 +148,7 @@ def page_context(booking: Booking, form: AttendeeForm | None = None, **context) 
             "links_request": current_user.role != Role.SOCIAL_WORKER,
             "removed": [each for each in booking.attendees if each.removed_at is not None],
             "outcome_link": _outcome_link(booking),
+            "not_names": name_confirmations.shown_for(booking),
             **context}
 
 

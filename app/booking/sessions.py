@@ -30,7 +30,7 @@ from app.models import (
     WaitStatus,
 )
 from app.models.types import utcnow
-from app.services import audit, bookings
+from app.services import audit, bookings, name_confirmations
 
 SEES_SESSIONS = (Role.VS_ADMIN, Role.VS_ADVISOR, Role.EDUCATIONAL_PSYCHOLOGIST)
 SERIES_STEPS = {"details", "check", "publish", "edit"}
@@ -131,6 +131,7 @@ def cancel_session(session_id):
         return render_template("booking/cancel.html", session=session, form=form,
                                live=len(live), waiting=len(live_waiting(session))), status
     cancelled = cancel(session, form.reason.data, by=current_user)
+    name_confirmations.save_confirmations(form, session)
     db.session.commit()
     flash(f"Session cancelled: {describe(session)}."
           + (told_words(cancelled, " cancelled: everyone invited has been sent a cancellation")

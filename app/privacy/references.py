@@ -61,6 +61,15 @@ _CODE_RE = re.compile(
 _COURT_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}[A-Z]\d{5}(?![\w])")
 _CRIME_RE = re.compile(r"(?<![\w/])\d{2}/\d{4,7}/\d{2}(?![\w/])")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_PUBLIC_NUMBER_RE = re.compile(
+    r"\b(?:company|charity|registered|vat|urn|dfe|ukprn|laestab|ofsted|course|invoice|po|"
+    r"order|room|bus|route|page|isbn)\b[^.;\n]{0,12}$", re.IGNORECASE)
+# The systems and agencies whose numbers these are: a few words may stand between
+# ("LAC number for Deshawn is 90071653", "MASH enquiry 24-08812").
+_SYSTEM_NEAR_RE = re.compile(
+    r"\b(?:mosaic|lcs|liquid\s?logic|eclipse|ehm|carefirst|frameworki|azeus|mash|lac|cla|"
+    r"police|crime|incident|court|yot|yjs|ehcp|cin|cp|lado|s47|niche|athena|cpoms|myconcern)\b"
+    r"[^.;\n]{0,30}$", re.IGNORECASE)
 _HAS_FOUR_DIGITS_RE = re.compile(r"\d(?:[\-/]?[\dA-Z]){3}", re.IGNORECASE)
 
 
@@ -89,8 +98,11 @@ def find_case_ids(text: str, blocked: list[tuple[int, int]]) -> Iterator[tuple[s
             continue
         if _YEAR_RE.fullmatch(code) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", code):
             continue  # a year, or a sum of money
-        if re.fullmatch(r"\d{3}/\d{4}", code):
-            continue  # a school's public DfE number (LA/establishment)
-        if not _CASE_CUE_RE.search(text, max(0, start - 40), start):
+        if re.fullmatch(r"\d{3}/\d{4}|\d{1,2}/(?:19|20)\d{2}", code):
+            continue  # a school's public DfE number (LA/establishment), or a month and year
+        before = text[max(0, start - 40):start]
+        if _PUBLIC_NUMBER_RE.search(before):
+            continue  # a company, charity or school's number is public
+        if not (_CASE_CUE_RE.search(before) or _SYSTEM_NEAR_RE.search(before)):
             continue
         yield "case_id", start, end

@@ -10,14 +10,15 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "MR", "MRS", "MX", "DR", "MISS"})
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "MR", "MRS", "MX", "DR", "MISS",
+                    "Rev", "Revd", "Prof", "Cllr", "Pastor", "Imam", "Rabbi", "Sgt", "Insp"})
 
 # Words after which a capitalised forename is the name of a saint, a monarch or a
 # building, not of a person in the notes: "St Mary Redcliffe", "Queen Elizabeth Hospital".
 NOT_A_PERSON_BEFORE = words(
     """
     St Saint Sir Dame Lady Lord King Queen Prince Princess Duke Duchess Cardinal Bishop
-    Archbishop Pope Blessed Fr Reverend Rev Canon Archdeacon
+    Archbishop Pope Blessed Canon Archdeacon
     """
 )
 

@@ -1,6 +1,7 @@
 """The guard's figures on the labelled corpora, held at their floors (`make guard-report`
 prints them). The notes corpus is the one the rules were tuned on; the held-out corpus
-was written by someone who never saw the guard, and is only measured."""
+was written by someone who never saw the guard, and is only measured. The practice corpus
+(mostly clean lines full of near-misses) was written blind too, then tuned on."""
 
 import time
 
@@ -10,13 +11,15 @@ from app.privacy import lexicon
 from tests.privacy.corpus import ALL as EARLIER
 from tests.privacy.heldout_corpus import HELDOUT
 from tests.privacy.notes_corpus import NOTES
+from tests.privacy.practice_corpus import PRACTICE
 from tests.privacy.report import measure
 
 # (corpus, names recall, other kinds' recall, false positives on clean lines)
 FLOORS = {
     "notes": (NOTES, 0.95, 0.98, 0.02),
+    "practice": (PRACTICE, 0.94, 0.97, 0.02),
     "earlier": (EARLIER, 0.95, 0.98, 0.02),
-    "held out": (HELDOUT, 0.93, 0.93, 0.07),
+    "held out": (HELDOUT, 0.94, 0.95, 0.05),
 }
 
 

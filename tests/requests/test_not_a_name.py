@@ -210,3 +210,20 @@ def test_a_child_records_note_can_confirm_a_name_and_refuses_a_upn(client, sign_
                           data={**data, "school_note": note + " and Mr Jones"})
     assert changed.status_code == 400
     assert _boxes(changed.text) == ["school_note:Mr Jones"]  # Mrs Patel was confirmed before
+
+
+def test_a_decline_reason_offers_the_checkbox_in_the_region_htmx_swaps(client, sign_in):
+    request_ = make_request()
+    sign_in(Role.VS_ADMIN)
+    reason = "Mrs Patel from the local offer team is better placed to help."
+    htmx = {"HX-Request": "true"}
+    refused = client.post(f"/requests/{request_.id}/decline", data={"reason": reason},
+                          headers=htmx)
+    assert refused.status_code == 200 and "<html" not in refused.text
+    assert 'href="#reason"' in refused.text and "‘Mrs Patel’" in refused.text
+    assert _boxes(refused.text) == ["reason:Mrs Patel"]
+    done = client.post(f"/requests/{request_.id}/decline", headers=htmx,
+                       data={"reason": reason, "not_a_name": "reason:Mrs Patel"})
+    assert done.status_code == 200 and "declined" in done.text
+    assert db.session.get(AdviceRequest, request_.id).status == RequestStatus.DECLINED
+    assert "Phrases confirmed not to be names" in done.text

@@ -45,6 +45,7 @@ _ITEMS = [
     ("Users", "admin.users", ("admin.user",), {Role.VS_ADMIN}),
     ("Booking rules", "admin.booking_rules", ("admin.booking_rules",), {Role.VS_ADMIN}),
     ("Outbox", "admin.outbox", ("admin.outbox",), {Role.VS_ADMIN}),
+    ("Audit trail", "admin.audit_trail", ("admin.audit", "admin.retention"), {Role.VS_ADMIN}),
 ]
 
 

@@ -56,7 +56,7 @@ from app.models.types import utcnow
 from app.pagination import paginate, pagination_links
 from app.rendering import render_page_or_partial
 from app.services import bookings as booking_service
-from app.services import slot_finder, waiting_list
+from app.services import name_confirmations, slot_finder, waiting_list
 from app.services.booking_rules import BookingRules, current_rules, earliest_bookable
 from app.terms import Term, term_of
 
@@ -125,6 +125,7 @@ def book_slot(slot_id):
     try:
         booking = booking_service.book(form.chosen_request, slot, form.attendees(),
                                        by=current_user, now=now)
+        name_confirmations.save_confirmations(form, booking)
     except booking_service.SlotTaken as taken:
         db.session.rollback()
         return unavailable(slot, str(taken), form.request_id.data, utcnow(), status=409,

@@ -127,9 +127,11 @@ def save(booking: Booking, details: OutcomeDetails, by: User, *, finalise: bool 
         if booking.request.status == RequestStatus.BOOKED:
             request_workflow.move(booking.request, RequestStatus.CONSULTED, by,
                                   note=f"Outcome of {booking.reference} recorded")
-        audit.record("outcome_finalised", outcome, actor=by, detail=booking.reference)
+        audit.record("outcome_finalised", outcome, actor=by, detail=booking.reference,
+                     reference=booking.reference)
     else:
-        audit.record("outcome_draft_saved", outcome, actor=by, detail=booking.reference)
+        audit.record("outcome_draft_saved", outcome, actor=by, detail=booking.reference,
+                     reference=booking.reference)
     return outcome
 
 
@@ -154,7 +156,8 @@ def amend(outcome: ConsultationOutcome, text: str, by: User,
                              "finalised outcome")
     amendment = OutcomeAmendment(text=text, by_id=by.id, by=by, at=now or utcnow())
     outcome.amendments.append(amendment)
-    audit.record("outcome_amended", outcome, actor=by, detail=outcome.booking.reference)
+    audit.record("outcome_amended", outcome, actor=by, detail=outcome.booking.reference,
+                 reference=outcome.booking.reference)
     return amendment
 
 
@@ -172,7 +175,7 @@ def send_summary(outcome: ConsultationOutcome, by: User,
     for person in people:
         outbox.queue(summary_email(outcome, person), "outcome_summary")
     outcome.summary_sent_at = now
-    audit.record("outcome_summary_sent", outcome, actor=by,
+    audit.record("outcome_summary_sent", outcome, actor=by, reference=outcome.booking.reference,
                  detail=f"{outcome.booking.reference}: {'sent again' if again else 'sent'} "
                         f"to {len(people)} {'person' if len(people) == 1 else 'people'}")
     return people

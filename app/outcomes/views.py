@@ -39,7 +39,8 @@ def outcome(booking_id):
     begin_writing()  # the view itself is written to the audit log
     booking, outcome_ = get_visible_or_404(booking_id)
     if outcome_ is not None:
-        audit.record("outcome_viewed", outcome_, detail=booking.reference)
+        audit.record("outcome_viewed", outcome_, detail=booking.reference,
+                     reference=booking.reference)
     page = render_template("outcomes/show.html", **_page_context(booking, outcome_))
     db.session.commit()
     return page
@@ -126,7 +127,7 @@ def summary_pdf(booking_id):
     # The download is written to the audit log. The write lock is taken only now, once the
     # document is made, so that the other workers are not held up while it is.
     begin_writing()
-    audit.record("outcome_pdf_downloaded", outcome_, detail=reference)
+    audit.record("outcome_pdf_downloaded", outcome_, detail=reference, reference=reference)
     commit_keeping_loaded()  # nothing but the response headers reads after this
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"

@@ -17,7 +17,7 @@ from app.profiles.versions import (
 )
 from app.rendering import render_page_or_partial
 from app.requests.access import get_child_or_404
-from app.services import name_confirmations
+from app.services import audit, name_confirmations
 
 BUSY = ("Others saved this profile at the same moment, so yours is not saved yet. "
         "Your changes are below: save them again.")
@@ -38,7 +38,11 @@ def edit_profile(reference):
         return _checked_field(form, child, htmx.trigger_name)
     if not form.is_submitted():
         form.based_on.data = str(latest.version if latest else 0)
-        return _form_page(form, child, latest)
+        page = _form_page(form, child, latest)
+        shown = f"version {latest.version}, to change it" if latest else "none yet, to write it"
+        audit.record_view("profile_viewed", child,
+                          detail=f"{child.reference}: One Page Profile {shown}")
+        return page
     if not form.validate():
         return _form_page(form, child, latest, status=400)
     if latest and form.based_on.data != str(latest.version):

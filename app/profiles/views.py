@@ -39,8 +39,10 @@ def profile(reference):
 @bp.get("/children/<reference>/profile/versions")
 @allow(Role.SCHOOL_STAFF)
 def versions(reference):
-    child = get_child_or_404(reference)
-    return render_template("profiles/versions.html", child=child, versions=all_versions(child))
+    child = _child_for_audited_view(reference)
+    return _audited(render_template("profiles/versions.html", child=child,
+                                    versions=all_versions(child)),
+                    "profile_versions_viewed", child, "One Page Profile versions")
 
 
 @bp.get("/children/<reference>/profile/versions/<int:version>")

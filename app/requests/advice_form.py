@@ -75,6 +75,7 @@ def step(request_id, slug):
     if not form.validate_on_submit():
         return _render_step(step_, draft, form, 400 if form.errors else 200)
     save_answers(step_, form, draft)
+    audit.record("request_draft_saved", draft, detail=f"{draft.child.reference}: {step_.title}")
     name_confirmations.save_confirmations(form, draft)
     db.session.commit()
     if form.save_later.data:
@@ -108,7 +109,10 @@ def _checked_field(step_: Step, form, name: str):
 @allow(Role.SCHOOL_STAFF)
 def check(request_id):
     draft = get_draft_or_404(request_id)
-    return _render_check(draft, workflow.problems_before_sending(draft), 200)
+    page = _render_check(draft, workflow.problems_before_sending(draft), 200)
+    audit.record_view("advice_request_viewed", draft,
+                      detail=f"{draft.child.reference}: draft, checking the answers")
+    return page
 
 
 def _render_check(draft: AdviceRequest, problems: dict, status: int):

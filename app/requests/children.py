@@ -71,7 +71,11 @@ def edit_child(reference):
     form = ChildRecordForm(obj=record)
     name_confirmations.accept_saved(record)
     if not form.validate_on_submit():
-        return _form_page(form, child=record)
+        page = _form_page(form, child=record)
+        if not form.is_submitted():  # the record shown, to be changed
+            audit.record_view("child_record_viewed", record,
+                              detail=f"{record.reference}: to change it")
+        return page
     changed = update_child_record(record, form.values(), form=form)
     flash(f"Child record {record.reference} updated" if changed
           else f"No changes made to {record.reference}", "success")

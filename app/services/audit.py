@@ -30,6 +30,16 @@ ACTIONS = {  # nosec  # B105 takes the password_ keys' words for passwords
     "user_updated": "User changed",
     "user_deactivated": "User deactivated",
     "user_reactivated": "User reactivated",
+    "two_factor_set_up": "Two-factor sign-in set up",
+    "two_factor_code_used": "Two-factor code used",
+    "two_factor_code_failed": "Two-factor code wrong",
+    "two_factor_recovery_code_used": "Recovery code used",
+    "two_factor_recovery_codes_made": "New recovery codes made",
+    "two_factor_device_remembered": "Device remembered for two-factor sign-in",
+    "two_factor_device_recognised": "Remembered device recognised",
+    "two_factor_devices_forgotten": "Remembered devices forgotten",
+    "two_factor_turned_off": "Two-factor sign-in turned off",
+    "two_factor_reset": "Two-factor sign-in reset by an admin",
     # Child records
     "child_record_viewed": "Child record viewed",
     "child_record_created": "Child record added",
@@ -40,6 +50,7 @@ ACTIONS = {  # nosec  # B105 takes the password_ keys' words for passwords
     "request_draft_saved": "Draft advice request saved",
     "request_draft_deleted": "Draft advice request deleted",
     "request_sent": "Advice request sent",
+    "name_not_a_name": "Flagged phrase confirmed as not a name",
     "advice_request_viewed": "Advice request viewed",
     "advice_request_accepted": "Advice request accepted",
     "advice_request_declined": "Advice request declined",
@@ -109,8 +120,27 @@ ACTIONS = {  # nosec  # B105 takes the password_ keys' words for passwords
     "theme_restored": "Theme restored",
     "theme_deleted": "Theme deleted",
     "signposting_updated": "Signposting changed",
+    "never_a_name_added": "Phrase added to those never names",
+    "never_a_name_removed": "Phrase removed from those never names",
     "booking_rules_changed": "Booking rules changed",
     "outbox_retry": "Email sent again",
+}
+
+# The kinds of record events are about, in words: the type names record() writes.
+RECORD_TYPES = {
+    "ChildRecord": "Child record",
+    "AdviceRequest": "Advice request",
+    "Booking": "Consultation booking",
+    "ConsultationOutcome": "Consultation outcome",
+    "TacMeeting": "TAC meeting",
+    "Action": "Action",
+    "School": "School",
+    "User": "User",
+    "ConsultationSession": "Consultation session",
+    "WaitingListEntry": "Waiting-list entry",
+    "CalendarFeed": "Calendar feed",
+    "Theme": "Theme",
+    "OutboxMessage": "Email",
 }
 
 # The events that are someone looking at or downloading one school's child records: what
@@ -147,6 +177,17 @@ def record(action: str, record=None, *, actor: User | None = None, detail: str |
         detail=detail[:500] if detail else None,
     )
     db.session.add(event)
+    return event
+
+
+def record_view(action: str, subject, **details):
+    """A page or download of a record, written once it is made: the read is done first in a
+    read transaction, and SQLite's write lock is taken only now, for the audit row alone."""
+    from app.database import begin_writing, commit_keeping_loaded
+
+    begin_writing()
+    event = record(action, subject, **details)
+    commit_keeping_loaded()  # only the response headers look at what is loaded after this
     return event
 
 

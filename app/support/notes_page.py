@@ -8,7 +8,7 @@ from app.auth.permissions import allow
 from app.extensions import db
 from app.london import long_date
 from app.models import Role, TacStatus
-from app.services import name_confirmations
+from app.services import audit, name_confirmations
 from app.support import bp, meetings
 from app.support.access import get_meeting_or_404
 from app.support.forms import NotesForm, add_blank_rows
@@ -34,7 +34,12 @@ def tac_notes(meeting_id):
         (form.attended if form.add_attended.data else form.actions).append_entry()
         return _notes_page(form, meeting, 200)
     if not form.validate_on_submit():
-        return _notes_page(form, meeting, 400 if form.is_submitted() else 200)
+        if form.is_submitted():
+            return _notes_page(form, meeting, 400)
+        page = _notes_page(form, meeting, 200)
+        audit.record_view("tac_meeting_viewed", meeting,
+                          detail=f"{meeting.reference}: notes, to write them up")
+        return page
     first_time = meeting.status == TacStatus.SCHEDULED
     try:
         meetings.write_up(meeting, form.write_up(), by=current_user)

@@ -40,7 +40,11 @@ def child_actions(reference):
 @bp.get("/actions")
 @allow(Role.SCHOOL_STAFF)
 def school_actions():
-    return _list_page(Show.parse(request.args.get("show")), None)
+    show = Show.parse(request.args.get("show"))
+    page = _list_page(show, None)
+    audit.record_view("school_actions_viewed", current_user.school,
+                      detail=f"Action tracker: {show.label.lower()} actions")
+    return page
 
 
 @bp.post("/actions/<int:action_id>/done")

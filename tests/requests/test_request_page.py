@@ -206,15 +206,16 @@ def test_the_answers_list_the_indicators_and_the_themes_in_their_order(client, s
     assert 'Themes</dt><dd class="govuk-summary-list__value">Not answered yet</dd>' in page
 
 
-def test_every_view_by_the_virtual_school_is_audited_but_not_the_schools(client, sign_in,
-                                                                         sent, school):
-    sign_in(Role.SCHOOL_STAFF, school=school)
+def test_every_view_is_audited_the_schools_own_staffs_too(client, sign_in, sent, school):
+    staff = sign_in(Role.SCHOOL_STAFF, school=school)
     client.get(f"/requests/{sent.id}")
-    assert audit_events("advice_request_viewed") == []
+    [view] = audit_events("advice_request_viewed")
+    assert (view.actor_id, view.school_id) == (staff.id, school.id)
+    assert view.record_reference == sent.reference
     as_vs(sign_in)
     client.get(f"/requests/{sent.id}")
     client.get(f"/requests/{sent.id}")
-    assert len(audit_events("advice_request_viewed")) == 2
+    assert len(audit_events("advice_request_viewed")) == 3
 
 
 def test_times_are_shown_in_london_in_govuk_style():

@@ -103,6 +103,9 @@ def find_case_ids(text: str, blocked: list[tuple[int, int]]) -> Iterator[tuple[s
         before = text[max(0, start - 40):start]
         if _PUBLIC_NUMBER_RE.search(before):
             continue  # a company, charity or school's number is public
-        if not (_CASE_CUE_RE.search(before) or _SYSTEM_NEAR_RE.search(before)):
+        system = _SYSTEM_NEAR_RE.search(before)
+        # After a plain "ref" or "number", four digits are too short to be another
+        # service's case number ("MIS ref 4471" is the school's own); five or more are.
+        if not system and not (_CASE_CUE_RE.search(before) and _digits(code) >= 5):
             continue
         yield "case_id", start, end

@@ -12,6 +12,7 @@ from app.auth.sessions import start_session
 from app.auth.two_factor_forms import CodeForm, RecoveryCodeForm, SetUpForm
 from app.extensions import db
 from app.models import Role, User
+from app.models.types import utcnow
 from app.services import audit, two_factor
 from app.services.two_factor import TooManyWrongCodes
 
@@ -34,6 +35,7 @@ def after_password(user: User, next_url: str | None):
         return None
     device = two_factor.remembered_device(user, request.cookies.get(two_factor.DEVICE_COOKIE))
     if device is not None:
+        device.last_used_at = utcnow()
         audit.record("two_factor_device_recognised", user, actor=user)
         return None
     session.clear()

@@ -5,12 +5,11 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSubmitInput,
 from wtforms import BooleanField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from app.services.two_factor import normalise_code
+from app.services.two_factor import is_six_digits
 
 
 def _six_digits(_form, field):
-    code = normalise_code(field.data)
-    if len(code) != 6 or not code.isdigit():
+    if not is_six_digits(field.data):
         raise ValidationError("Enter the 6-digit code from your authenticator app")
 
 

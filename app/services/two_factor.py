@@ -187,15 +187,21 @@ def normalise_code(code: str) -> str:
     return "".join((code or "").split())
 
 
+def is_six_digits(code: str) -> bool:
+    """Six digits 0 to 9, after spaces are taken out (not other scripts' digits)."""
+    code = normalise_code(code)
+    return len(code) == 6 and code.isascii() and code.isdigit()
+
+
 def current_step() -> int:
     return int(utcnow().timestamp()) // STEP_SECONDS
 
 
 def _matching_step(secret: str | None, code: str) -> int | None:
     """The time step the code is for: now, or one step either side for a slow clock or typist."""
-    code = normalise_code(code)
-    if secret is None or len(code) != 6 or not code.isdigit():
+    if secret is None or not is_six_digits(code):
         return None
+    code = normalise_code(code)
     totp = pyotp.TOTP(secret)
     now = current_step()
     for step in (now - 1, now, now + 1):

@@ -7,7 +7,8 @@ from tests.browser.conftest import assert_accessible, sign_in_as
 PAGES = {
     "admin@convene.test": ["/admin/users", "/admin/users/new", "/admin/schools",
                            "/admin/schools/new", "/admin/schools/import", "/admin/themes",
-                           "/admin/themes/new", "/admin/signposting", "/triage", "/sessions",
+                           "/admin/themes/new", "/admin/signposting", "/admin/never-names",
+                           "/admin/never-names/1/remove", "/triage", "/sessions",
                            "/sessions/new", "/sessions/series", "/sessions/1",
                            "/sessions/1/edit", "/sessions/2/cancel", "/admin/booking-rules",
                            "/bookings", "/bookings/1", "/calendar", "/admin/outbox",

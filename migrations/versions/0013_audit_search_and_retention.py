@@ -1,5 +1,8 @@
-"""the audit trail searched by action, record, reference and school; on PostgreSQL, events
-can be neither changed nor deleted, except by the retention purge
+"""audit trail: searched by action, record, reference and school; kept from change
+
+Events name their record's school and reference (filled in for those already written), are
+indexed for the VS admin's search, and on PostgreSQL a trigger refuses UPDATE and DELETE
+except the retention purge's.
 
 Revision ID: 0013
 Revises: 0012

@@ -12,7 +12,8 @@ PAGES = {
                            "/sessions/new", "/sessions/series", "/sessions/1",
                            "/sessions/1/edit", "/sessions/2/cancel", "/admin/booking-rules",
                            "/bookings", "/bookings/1", "/calendar", "/admin/outbox",
-                           "/dashboard", "/accessibility"],
+                           "/dashboard", "/accessibility", "/admin/audit",
+                           "/admin/audit?action=signed_in", "/admin/retention"],
     "advisor@convene.test": ["/triage", "/triage?status=accepted", "/sessions", "/bookings",
                              "/bookings/1"],
     "ep@convene.test": ["/sessions", "/sessions/1", "/bookings", "/bookings/1", "/outcomes",
@@ -23,7 +24,8 @@ PAGES = {
                            "/bookings/1", "/bookings/1/move", "/bookings/1/cancel",
                            "/children/C-7F3K2Q/profile", "/children/C-7F3K2Q/profile/edit",
                            "/children/C-7F3K2Q/tac", "/children/C-7F3K2Q/tac/new",
-                           "/children/C-7F3K2Q/actions", "/actions", "/calendar"],
+                           "/children/C-7F3K2Q/actions", "/actions", "/calendar",
+                           "/my-school/record-views"],
     "socialworker@convene.test": ["/bookings", "/bookings/1", "/calendar"],
 }
 

@@ -46,6 +46,16 @@ def ticked_not_names(field_name: str) -> list[str]:
     return _unique(phrases)
 
 
+def listed_never_names() -> tuple[str, ...]:
+    """The Virtual School's phrases that are never names, read once per request however
+    many fields a form checks (app.services.never_names keeps them between requests)."""
+    if not has_request_context():
+        return never_names.phrases()
+    if "never_names" not in g:
+        g.never_names = never_names.phrases()
+    return g.never_names
+
+
 def saved_not_names(field_name: str) -> list[str]:
     """Phrases confirmed on this field of the record being edited, in an earlier save
     (app.services.name_confirmations.accept_saved puts them on g for the request)."""
@@ -65,7 +75,7 @@ class NoIdentifiers:
 
     def __call__(self, form, field):
         text = field.data or ""
-        accepted = [*never_names.phrases(), *saved_not_names(field.name)]
+        accepted = [*listed_never_names(), *saved_not_names(field.name)]
         findings = find_identifiers(text, not_names=accepted)
         confirmed = []
         ticked = ticked_not_names(field.name)

@@ -49,8 +49,8 @@ def save_confirmations(form, record, *, by: User | None = None) -> list[NameConf
         saved.add((field.name, phrase_key(phrase)))
         label = field_label(field)
         confirmation = NameConfirmation(record_type=record_type, record_id=record_id,
-                                        field=field.name, field_label=label, phrase=phrase,
-                                        confirmed_by_id=by.id)
+                                        field=field.name[:120], field_label=label[:200],
+                                        phrase=phrase, confirmed_by_id=by.id)
         db.session.add(confirmation)
         audit.record("name_not_a_name", record, actor=by, detail=f"{label}: {phrase}")
         added.append(confirmation)

@@ -64,6 +64,8 @@ TABLE_WORDS = {
     "outcome_attendee": ("outcome attendee", "outcome attendees"),
     "outcome_amendment": ("outcome amendment", "outcome amendments"),
     "tac_attendee": ("TAC attendee", "TAC attendees"),
+    "name_confirmation": ("confirmation that a phrase is not a name",
+                          "confirmations that a phrase is not a name"),
 }
 # The counts the dry run shows for each child: (table, column heading).
 LISTED = (("advice_request", "requests"), ("booking", "bookings"),
@@ -329,6 +331,8 @@ def purge_child(child_id: int, rules: Policy) -> dict[str, int] | None:
         try:
             counts = {}
             for table, condition in _conditions(child_id):
+                for naming, count in _delete_naming(table, condition):
+                    counts[naming] = counts.get(naming, 0) + count
                 if table is ChildRecord.__table__:
                     # Written before the record goes, while it can still say which it was.
                     audit.record("child_record_purged", child, actor=None,
@@ -342,6 +346,28 @@ def purge_child(child_id: int, rules: Policy) -> dict[str, int] | None:
             db.session.rollback()
             raise
     return counts
+
+
+def _naming_tables() -> list:
+    """Tables whose rows name a record by its type and id (record_type, record_id) rather
+    than by a foreign key: a confirmation that a phrase in a record is not a name, say.
+    Their rows about a purged record go with it. The audit log's own are kept: its events
+    have their own period."""
+    return [table for table in db.metadata.sorted_tables
+            if {"record_type", "record_id"} <= set(table.c.keys())
+            and table is not AuditEvent.__table__]
+
+
+def _delete_naming(table, condition):
+    """Delete the rows of the naming tables about the rows of `table` meeting `condition`:
+    (naming table, how many went)."""
+    names = {mapper.local_table: mapper.class_.__name__ for mapper in db.Model.registry.mappers}
+    if table not in names or "id" not in table.c:
+        return []
+    ids = select(cast(table.c.id, String)).where(condition)
+    return [(naming.name, db.session.execute(delete(naming).where(
+        naming.c.record_type == names[table], naming.c.record_id.in_(ids))).rowcount)
+        for naming in _naming_tables()]
 
 
 def describe_counts(reference: str, latest: datetime, counts: dict[str, int]) -> str:

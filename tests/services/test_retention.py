@@ -352,3 +352,31 @@ def test_every_table_hanging_off_a_child_is_purged():
     assert order.index("consultation_outcome") < order.index("booking")
     assert order.index("booking") < order.index("advice_request")
     assert "audit_event" not in order and "school" not in order and "slot" not in order
+
+
+def test_confirmations_that_a_phrase_is_not_a_name_go_with_their_records(runner):
+    from app.models.name_check import NameConfirmation
+
+    due = child_with_everything(LONG_AGO)
+    kept = child_with_everything(NOW - timedelta(days=30))
+    by = make_user()
+
+    def confirm(record) -> None:
+        db.session.add(NameConfirmation(record_type=type(record).__name__,
+                                        record_id=str(record.id), field="question",
+                                        field_label="Your question", phrase="Rose Garden",
+                                        confirmed_by_id=by.id))
+
+    for child in (due, kept):
+        confirm(child)
+        confirm(db.session.scalar(select(AdviceRequest).where(AdviceRequest.child_id == child.id)))
+        confirm(db.session.scalar(select(TacMeeting).where(TacMeeting.child_id == child.id)))
+    db.session.commit()
+    runner.invoke(args=["purge"])
+    left = db.session.execute(select(NameConfirmation.record_type, NameConfirmation.record_id)
+                              ).all()
+    assert len(left) == 3
+    assert ("ChildRecord", str(kept.id)) in left
+    [event] = events("child_record_purged")
+    assert "3 confirmations that a phrase is not a name" in event.detail
+    assert "Rose Garden" not in event.detail

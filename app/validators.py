@@ -63,13 +63,14 @@ def saved_not_names(field_name: str) -> list[str]:
 
 
 class NoIdentifiers:
-    """Refuse free text that carries a name, date of birth, UPN, NHS number, postcode,
-    phone number or email address, saying what was found and where.
+    """Refuse free text that carries anything the identifier guard (app.privacy) finds: a
+    name, a date of birth, a UPN, a phone number, an address..., saying what and where.
 
     A name inside a phrase on the Virtual School's list of phrases that are never names is
-    not reported, nor one inside a phrase the user ticked as not a person's name under this
-    field (or confirmed on this field before). Nothing else can be waved through: a ticked
-    phrase only ever hides names. The field is given a `name_check` for the checkboxes."""
+    not reported, nor a name the user ticked as not a person's name under this field (or
+    confirmed on this field of the record before). A tick counts only for a phrase the guard
+    flagged as a name, exactly: nothing else can be waved through. The field is given a
+    `name_check` for the checkboxes."""
 
     field_flags = {"no_identifiers": True}
 
@@ -77,14 +78,13 @@ class NoIdentifiers:
         text = field.data or ""
         accepted = [*listed_never_names(), *saved_not_names(field.name)]
         findings = find_identifiers(text, not_names=accepted)
-        confirmed = []
-        ticked = ticked_not_names(field.name)
-        if ticked and any(finding.overridable for finding in findings):
-            # Only the ticks that hide a name count, and are kept and saved.
-            confirmed = [phrase for phrase in ticked if len(find_identifiers(
-                text, not_names=[*accepted, phrase])) < len(findings)]
-            if confirmed:
-                findings = find_identifiers(text, not_names=[*accepted, *confirmed])
+        # Only the ticks of names flagged here count, as the text has them; they are kept
+        # ticked, and saved.
+        ticked = {phrase_key(phrase) for phrase in ticked_not_names(field.name)}
+        confirmed = [phrase for phrase in _unique(f.text for f in findings if f.overridable)
+                     if phrase_key(phrase) in ticked]
+        if confirmed:
+            findings = find_identifiers(text, not_names=[*accepted, *confirmed])
         names_only = bool(findings) and all(finding.overridable for finding in findings)
         offered = _unique(f.text for f in findings) if names_only else []
         field.name_check = NameCheck(tuple(offered), tuple(confirmed))

@@ -227,3 +227,19 @@ def test_a_decline_reason_offers_the_checkbox_in_the_region_htmx_swaps(client, s
     assert done.status_code == 200 and "declined" in done.text
     assert db.session.get(AdviceRequest, request_.id).status == RequestStatus.DECLINED
     assert "Phrases confirmed not to be names" in done.text
+
+
+def test_a_tick_counts_only_for_a_phrase_flagged_as_a_name(client, sign_in):
+    draft, _staff = _draft(sign_in)
+    typed = "Jack Smith met Mrs Patel at the gate."
+    response = client.post(f"/requests/{draft.id}/tried", data={
+        "tried": typed, "tried_for": "6 weeks",
+        "not_a_name": ["tried:Jack Smith met Mrs Patel", "tried:Mrs Patel at the gate"]})
+    assert response.status_code == 400
+    assert _boxes(response.text) == ["tried:Jack Smith", "tried:Mrs Patel"]
+    both = client.post(f"/requests/{draft.id}/tried", data={
+        "tried": typed, "tried_for": "6 weeks",
+        "not_a_name": ["tried:jack  smith", "tried:Mrs Patel"]})
+    assert both.status_code == 302, both.text
+    assert sorted(c.phrase for c in db.session.scalars(db.select(NameConfirmation))) == [
+        "Jack Smith", "Mrs Patel"]

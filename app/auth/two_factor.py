@@ -52,6 +52,8 @@ def _pending_user() -> User | None:
     user = db.session.get(User, pending.get("user"))
     if user is None or not user.active or user.get_id() != pending.get("id"):
         return None
+    if not two_factor.is_set_up(user):
+        return None  # reset while they were on the code page: the password step decides anew
     return user
 
 

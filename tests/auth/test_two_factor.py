@@ -210,6 +210,14 @@ def test_ten_wrong_codes_in_a_row_close_the_code_step_for_fifteen_minutes(client
     assert client.post("/sign-in/code", data={"code": sixteen_minutes_on}).location == "/"
 
 
+def test_a_reset_while_on_the_code_page_sends_you_back_to_sign_in(client):
+    user = make_user(Role.VS_ADMIN)
+    set_up_two_factor(user)
+    password_step(client, user)
+    two_factor.reset(user, by=None)
+    assert client.post("/sign-in/code", data={"code": "123456"}).location == "/sign-in"
+
+
 def test_the_code_page_without_a_password_first_goes_to_sign_in(client):
     assert client.get("/sign-in/code").location == "/sign-in"
     assert client.post("/sign-in/code", data={"code": "123456"}).location == "/sign-in"

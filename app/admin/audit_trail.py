@@ -4,7 +4,7 @@ changes or deletes an event: the trail is only ever added to."""
 
 from datetime import timedelta
 
-from flask import render_template, request
+from flask import make_response, render_template, request
 from sqlalchemy import func, or_, select
 
 from app.admin import bp
@@ -12,7 +12,7 @@ from app.admin.audit_forms import AuditFilterForm
 from app.auth.permissions import allow
 from app.dashboard.csv_files import csv_stream
 from app.dashboard.filters import moment
-from app.extensions import db
+from app.extensions import db, htmx
 from app.london import to_london
 from app.models import AuditEvent, Role, School, User
 from app.pagination import paginate_rows, pagination_links
@@ -74,7 +74,7 @@ def events_matching(form: AuditFilterForm):
 def audit_trail():
     form = AuditFilterForm(request.args, _schools())
     if not form.validate():
-        return render_template("admin/audit/index.html", form=form, results=None), 400
+        return _invalid(form)
     rows, counting = events_matching(form)
     page = paginate_rows(rows, counting, request.args.get("page", 1, type=int))
     args = form.query_args()
@@ -89,13 +89,26 @@ def audit_trail():
 def audit_csv():
     form = AuditFilterForm(request.args, _schools())
     if not form.validate():
-        return render_template("admin/audit/index.html", form=form, results=None), 400
+        return _invalid(form)
     rows, counting = events_matching(form)
     found = db.session.scalar(counting)
     # The export is itself an event, saved before the file is read out.
     audit.record("audit_exported", detail=f"{found} events; {form.describe()}")
     db.session.commit()
     return csv_stream("convene-audit-trail.csv", CSV_HEAD, _csv_rows(rows))
+
+
+def _invalid(form: AuditFilterForm):
+    """Wrong dates: the whole page with the error summary and what was typed. htmx does not
+    swap a 400 into the results, so it is sent to load that page instead."""
+    if htmx and not htmx.boosted:
+        response = make_response("", 400)
+        response.headers["HX-Redirect"] = request.full_path
+    else:
+        response = make_response(render_template("admin/audit/index.html", form=form,
+                                                 results=None), 400)
+    response.vary.add("HX-Request")
+    return response
 
 
 def _csv_rows(rows):

@@ -176,3 +176,18 @@ def test_no_route_changes_or_deletes_an_event(app, client, admin):
             assert rule.methods <= {"GET", "HEAD", "OPTIONS"}, rule
     for method in ("post", "put", "patch", "delete"):
         assert getattr(client, method)("/admin/audit").status_code == 405
+
+
+def test_wrong_dates_from_htmx_load_the_whole_page_with_the_error(client, admin):
+    response = client.get("/admin/audit?from_date=1", headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    assert response.headers["HX-Redirect"] == "/admin/audit?from_date=1"
+
+
+def test_with_htmx_the_search_answers_with_the_results_alone(client, admin, world):
+    event(actor=world["kim"], record=world["a"])
+    response = client.get("/admin/audit?person=kim", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert world["a"].reference in response.text
+    assert "HX-Request" in response.headers["Vary"]

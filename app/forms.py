@@ -43,6 +43,7 @@ class GovDateField(DateField):
 
     def process_formdata(self, valuelist):
         if not valuelist:
+            self.raw_data = None  # not posted at all: the widget shows the date it has, if any
             return
         parts = [part.strip() for part in valuelist]
         self.raw_data = [*parts, "", "", ""][:3]

@@ -154,3 +154,13 @@ def test_a_nul_in_a_filter_or_an_address_is_a_400(client, sign_in):
         response = client.get(path)
         assert response.status_code == 400, path
         assert "null character" in response.text
+
+
+def test_a_form_posted_without_its_date_boxes_asks_for_the_date(client, sign_in):
+    staff = sign_in(Role.SCHOOL_STAFF)
+    child = make_child(staff.school)
+    response = client.post(f"/children/{child.reference}/tac/new", data={
+        "start_time": "2pm", "end_time": "3pm", "location": "Meeting room 2"})
+    assert response.status_code == 400
+    assert "Enter the date of the meeting" in response.text
+    assert response.text.count('name="day"') == 3

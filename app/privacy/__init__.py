@@ -207,11 +207,11 @@ _UPN_VALUES.update({str(digit): digit for digit in range(10)})
 #: finding may have are fixed. In practice UPNs are copied from the school's MIS rather
 #: than retyped, so their check letters are right; a one-character typo slips through. If
 #: that risk is judged worth a warning, report ``_UPN_RE`` matches that fail the check too.
-UPN_SHAPE = r"[A-HJ-NPR-Z]\d{11}[0-9A-HJ-NPR-Z]"
+UPN_SHAPE = r"[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]"
 _UPN_RE = re.compile(rf"(?<![^\W_])(?:{UPN_SHAPE})(?![^\W_])", re.IGNORECASE)
 # The same typed in groups, as people copy it from a letter: "A801 2000 0500 1".
 _SPACED_UPN_RE = re.compile(
-    r"(?<![^\W_])[A-HJ-NPR-Z](?:[ \-]?\d){11}[ \-]?[0-9A-HJ-NPR-Z](?![^\W_])", re.IGNORECASE
+    r"(?<![^\W_])[A-HJ-NP-RT-Z](?:[ \-]?\d){11}[ \-]?[0-9A-HJ-NP-RT-Z](?![^\W_])", re.IGNORECASE
 )
 
 
@@ -384,7 +384,7 @@ _DOB_CUE = (
 )
 # What may come between a cue and its date: a colon, "is", "was", "on the", "of"...
 _DOB_BEFORE_RE = re.compile(
-    rf"(?<!\w){_DOB_CUE}(?:['’]s)?"
+    rf"(?<!\w){_DOB_CUE}(?:['’]s)?(?:\s*\([^()]{{0,20}}\))?"
     r"(?:\s*[:=\-–(]\s*|\s+)"
     r"(?:(?:is|was|on|the|of|in|approx\.?|approximately|his|her|their)\s+)*$",
     re.IGNORECASE,

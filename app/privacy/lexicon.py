@@ -39,7 +39,7 @@ from pathlib import Path
 MAX_RANK = 6000
 #: Words rarer than this (Zipf scale: 3 is once per million words) do not count as words.
 WORD_ZIPF = 3.0
-FORMAT = 7  # raise when what is stored changes, so an old file is rebuilt
+FORMAT = 8  # raise when what is stored changes, so an old file is rebuilt
 
 DATA_DIR = Path(os.environ.get("CONVENE_GUARD_DATA", Path(__file__).parent / "data"))
 PATH = DATA_DIR / f"lexicon-v{FORMAT}.pickle"
@@ -187,7 +187,7 @@ def _demonyms(country: str) -> set[str]:
             stem + "an", stem + "ian", stem + "ese", stem + "i"}
 
 
-def _words() -> Table:
+def _words(names: tuple[Table, Table]) -> Table:
     from english_words import get_english_words_set
     from wordfreq import zipf_frequency
 
@@ -197,11 +197,14 @@ def _words() -> Table:
             words[word] = zipf_frequency(word, "en")
     # The dictionaries list "report" but not "reported", "reports", "reporting": add the
     # inflected forms that wordfreq knows, when the form they come from is a word.
-    for word, _ in _common_english():
+    first, last = names
+    for word, zipf in _common_english():
         if word in words or not word.isalpha():
             continue
         if any(base in words for base in _bases(word)):
-            words[word] = zipf_frequency(word, "en")
+            words[word] = zipf
+        elif zipf >= 4.0 and not 0 < first.get(word) <= 2000 and not 0 < last.get(word) <= 2000:
+            words[word] = zipf  # common, and no popular name: "held", "went", "online"
     # Words newer than the dictionaries, common in notes about children.
     for word in ("online", "gaming", "selfie", "vaping", "vape", "laptop", "ipad", "phone",
                  "texting", "website", "email", "emails", "app", "apps", "maths", "sats",
@@ -243,7 +246,7 @@ def build() -> Lexicon:
         first = _ranks(pickle.load(file))  # nosec B301  # the package's own data file
     with gzip.open(source / "last_names.pkl.gz") as file:
         last = _ranks(pickle.load(file))  # nosec B301  # the package's own data file
-    return Lexicon(first=first, last=last, words=_words(), places=_places())
+    return Lexicon(first=first, last=last, words=_words((first, last)), places=_places())
 
 
 def save(lexicon: Lexicon, path: Path = PATH) -> None:

@@ -53,7 +53,9 @@ CLOSED = v.words(
     themselves one ones other others another same such many much more most less few several
     own today tomorrow yesterday tonight now later soon again ok okay yeah hi hello hey
     mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
-    nov dec am pm eng lit sci geog hist re fwd fw
+    nov dec am pm eng lit sci geog hist re fwd fw let im ive dont cant wont doesnt didnt isnt
+    wasnt u ur ya yh lol omg pls plz thx tbh idk bc cos coz gonna wanna lb lbs oz kg let's
+    it's that's what's there's here's who's he's she's
     """
 )
 
@@ -76,7 +78,7 @@ MODALS = v.words("Will May Can Shall Must")
 MONTHS = v.words("January February March April May June July August September October "
                  "November December")
 SPEECH_VERBS = v.words("said says told tells asked asks explained shared disclosed reported "
-                       "stated mentioned replied answered shouted screamed whispered")
+                       "stated mentioned replied answered shouted screamed whispered cried")
 EXTRA_HARD = v.words(
     """
     Thrive Boxall ELSA Elsa Lego Zones Nessy Lexia Numicon Twinkl Seesaw Dojo ClassDojo Tapestry
@@ -119,13 +121,17 @@ FAMOUS = v.words(
     """
 )
 EXTRA_HARD = EXTRA_HARD | FAMOUS | v.words(
-    "Uno Charanga Home-Start Homestart Marconi Hilton Premier Travelodge Holiday Inn")
+    "Uno Charanga Home-Start Homestart Marconi Hilton Premier Travelodge Holiday Inn "
+    "Audi BMW Mercedes Vauxhall Toyota Nissan Honda Peugeot Renault Volkswagen Skoda Kia "
+    "Hyundai Tesla Citroen Fiat Mazda Volvo")
 ACRONYMS = v.ACRONYMS | v.words(
     """
     CIN CP LAC CLA CIC CWSW PLAC SGO CAO RO PEP EHCP EHC SEN SEND SEMH ASD ASC ADHD ADD ODD
     PDA FASD DCD DLD SPLD MLD SLD PMLD VI HI MSI PD SALT SLT OT EP EPS CAMHS CYPMHS MHST
     MHSL SMHL ELSA TAC TAF SFC DSL DDSL DT SENCO SENDCO DHT HT AHT HOY KS EYFS FSM PP PPG
     PP+ YOT YJS YOS MASH LADO CSE CCE NRM PRU AP SATS SATs GCSE GCSES BTEC NVQ RAG TA HLTA
+    MARAC MAPPA MACE CAIT IDVA ISVA DASH ABE CP-IS CPIS DVPN DVPO CAFCASS PLO ICO EPO
+    FGC ADHD CAMHS EWMHS DHT PAMS RUI NFA PACE DBS ASB CRO YRO
     LSA NQT ECT SLT SMT GP NHS A&E SW FSW EHW EHA IRO PA OK ASAP FYI NB PS TBC TBD ETA RE
     FW FWD URGENT UPDATE CONFIDENTIAL OFFICIAL SENSITIVE ACTION ACTIONS MEETING NOTES
     """
@@ -182,6 +188,7 @@ CUE_BEFORE = v.words(
     partner boyfriend girlfriend sibling twin pupil child student learner yp cyp baby
     """
 )
+GREETINGS = v.words("hi hello hey hiya dear morning thanks cheers sorry")
 # After "RE:", "Subject:", "FAO": a name, or the subject of an email ("RE: Updated invite").
 SUBJECT_CUES = v.words("re fw fwd subject fao attn attention regarding")
 ROLE_COLON = v.words(
@@ -200,7 +207,7 @@ OBJECT_CUES = v.words(
     """
 )
 YEAR_AFTER_RE = re.compile(
-    r"\s*(?:[(,\-–]\s*)?(?:\d[\w/.\-]{4,9}\s*(?:\(d\.?o\.?b\.?\))?\s*[,\-–]\s*)?(?:(?:is\s+)?(?:in|from)\s+)?(?:y(?:ea)?r\.?\s?\d{1,2}|y\d{1,2}|reception|rec|nursery|"
+    r"\s*\(\s*\d{1,2}\s*\)|\s*(?:[(,\-–]\s*)?(?:\d[\w/.\-]{4,9}\s*(?:\(d\.?o\.?b\.?\))?\s*[,\-–]\s*)?(?:(?:is\s+)?(?:in|from)\s+)?(?:y(?:ea)?r\.?\s?\d{1,2}|y\d{1,2}|reception|rec|nursery|"
     r"cic|cin|cp|lac|plac|cla|kinship|sgo|ks\d|year\s+(?:one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven)|aged?\s+\d{1,2}|\d{1,2}\s?(?:yrs?|years?\s+old|y/?o))\b",
     re.IGNORECASE,
@@ -292,7 +299,8 @@ def _capitals_runs(text: str, tokens_: list[Token], lexicon: Lexicon) -> None:
                and (end == index or _adjacent(text, tokens_[end - 1], tokens_[end]))):
             end += 1
         run = tokens_[index:end]
-        if len(run) >= 2 and not any(t.word in ACRONYMS or len(t.word) < 2 for t in run):
+        if len(run) >= 2 and not any(t.word.upper() in ACRONYMS or len(t.word) < 2
+                                     or not t.word.isupper() for t in run):
             for token in run:
                 token.shape = "title"
                 _describe(token, lexicon)
@@ -323,12 +331,12 @@ def _describe(token: Token, lexicon: Lexicon) -> None:
     word = token.word
     key, token.first, token.last, token.zipf, token.place = _look_up(word)
     token.key = key
-    titled = word if token.shape != "title" or not word.isupper() else word.title()
+    titled = word.title() if word.isupper() else word
     token.titled = titled
     singular = titled[:-1] if titled.endswith("s") else titled  # "Fridays", "Mums"
     token.hard = (key in CLOSED and titled not in SOFT or word in v.TITLES or titled in HARD
                   or titled in EXTRA_HARD or singular in HARD or singular in EXTRA_HARD
-                  or word in ACRONYMS and token.shape == "upper"
+                  or word.upper() in ACRONYMS and token.shape == "upper"
                   or "-" in titled and any(part in HARD or part in MONTHS
                                            for part in titled.split("-")))
     token.soft = titled in SOFT or token.place
@@ -449,7 +457,7 @@ ROLE_AFTER_RE = re.compile(
     r"mum|dad|carer|nan|cousin|friend)|"
     r"\s*(?:\(\s*|,\s*|\s+the\s+|\s+from\s+(?:the\s+)?|\s+in\s+the\s+|\s+our\s+|\s+my\s+"
     r"|\s+-\s+)(?:[a-z]+\s+)?(?:carer|grandad|grandma|grandfather|grandmother|nan|nana|gran|"
-    r"mum|dad|aunt|auntie|uncle|"
+    r"mum|dad|aunt|auntie|uncle|bro|sis|lad|girl|boy|mgm|mgf|pgm|pgf|yp|cyp|child|"
     r"brother|sister|cousin|stepdad|stepmum|sw|social\s+worker|dsl|ddsl|senco|sendco|ta|hlta|"
     r"teacher|head|deputy|office|site|la|vs|ep|camhs|yot|mash|police|pc|pcso|elsa|mentor|"
     r"keyworker|key\s+worker|family\s+support|fsw|iro|lado|health\s+visitor|school\s+nurse|"
@@ -490,6 +498,10 @@ PLACE_WORDS = v.words("in at near from to into via towards outside around across
 def _after_place_word(text: str, tokens_: list[Token], index: int) -> bool:
     before = _previous(tokens_, index, text, gap=1)
     return before is not None and before.key in PLACE_WORDS and before.shape == "lower"
+
+
+def _line_start(text: str, token: Token) -> bool:
+    return not text[text.rfind("\n", 0, token.start) + 1:token.start].strip()
 
 
 def _speech_after(text: str, tokens_: list[Token], index: int) -> bool:
@@ -543,20 +555,30 @@ def _is_name(text: str, tokens_: list[Token], index: int) -> bool:
                 and token.key not in CLOSED)
     if token.shape == "upper":
         # Capitals in a line of ordinary case: an acronym unless a popular, non-word name
-        # ("PRI 95" is a score).
+        # ("PRI 95" is a score), or one followed by who they are ("ROSE (MGM)").
         if re.match(r"\s*[:=]?\s*\d", text[token.end:token.end + 4]):
             return False
+        if len(token.key) >= 3 and token.first and token.word.isupper() and (
+                text[token.end:token.end + 2].strip().startswith("(")) and (
+                _role_after(text, token) or _year_after(text, token)):
+            return True
         return (len(token.key) >= 4 and token.word.isupper() and _popular(token)
                 and not _wordlike(token) and not token.soft)
     if token.shape == "lower":
-        greeted = _cue_before(text, tokens_, index)
+        before = _previous(tokens_, index, text)
+        greeted = before is not None and before.key in GREETINGS
+        if (0 < token.first <= 500 and _line_start(text, token)
+                and _speech_after(text, tokens_, index)):
+            return True  # "grace said she doesnt want to", at the start of a line
         return (_popular(token) and token.zipf == 0 and (len(token.key) >= 3 or greeted)
                 and (token.possessive or greeted or _verb_after(text, tokens_, index)
+                     or _cue_before(text, tokens_, index)
                      or _year_after(text, token) or _object_cue(text, tokens_, index)))
     # Title case.
     if _title_after_possessive(text, tokens_, index):
         return False  # "Kensuke's Kingdom", "Charlotte's Web": a title
-    if token.titled in MODALS and _sentence_start(text, token):
+    if token.titled in MODALS and _sentence_start(text, token) and (
+            text[token.end:token.end + 2].strip()[:1] not in ("(", ",")):
         return _speech_after(text, tokens_, index)  # "Will Jack attend?", "May we..."
     if _cue_before(text, tokens_, index) and not token.place and (
             not _wordlike(token) or 0 < token.first <= FIRST_RANK
@@ -575,8 +597,13 @@ def _is_name(text: str, tokens_: list[Token], index: int) -> bool:
         return False  # "the bus from Pitsea", "a wedding in Kerala"
     if _popular(token) and not _wordlike(token):
         following = _next(tokens_, index, text, gap=1)
-        return not (following is not None and following.key in GROUP_AFTER
-                    and following.shape == "lower" and not token.possessive)
+        if following is not None and following.key in GROUP_AFTER and (
+                following.shape == "lower" and not token.possessive):
+            return False
+        # A capital that only starts a sentence is no evidence: "Lone working", "Hunter
+        # said" is a name; "Lone working:" is not.
+        return not (_sentence_start(text, token) and token.zipf >= WORDLIKE_ZIPF
+                    and not _in_name_place(text, tokens_, index))
     if _wordlike(token):
         # a word first: a name only if a popular one, and where a name stands
         return 0 < token.first <= FIRST_RANK and (
@@ -592,6 +619,8 @@ def _is_name(text: str, tokens_: list[Token], index: int) -> bool:
 
 def _joinable(token: Token) -> bool:
     """A word that may continue a name already found: a surname, another given name."""
+    if token.word in PLACE_AFTER:
+        return False  # "Philomena Protocol", "Thomas Tallis School": checked after the name
     if token.hard or token.shape not in ("title", "upper") or token.place and not token.last:
         return False
     if token.shape == "upper" and token.word in ACRONYMS:
@@ -706,6 +735,7 @@ def _pairs(text: str, tokens_: list[Token], flagged: list[bool]) -> None:
 
 PLACE_AFTER = v.INSTITUTION_AFTER | v.words(
     """
+    Protocol Order Act Principle Competence Rule Law Syndrome Method Model Scale Test
     Palace Park Gardens Green Square Bridge Tower Hill Museum Zoo Arena Stadium Centre Leisure
     Pool Baths Common Heath Woods Forest Lake Reservoir Beach Pier Estate Village Market
     Mall Shopping Retail Station Airport Port Harbour Castle Abbey Cathedral Close Crescent
@@ -725,8 +755,9 @@ def _families(text: str, tokens_: list[Token], flagged: list[bool]) -> None:
             continue
         before = _previous(tokens_, index, text)
         following = _next(tokens_, index, text, gap=1)
-        if following is not None and following.key in _FAMILY_WORDS and (token.last or
-                                                                          token.first):
+        if following is not None and following.key in _FAMILY_WORDS and (
+                token.last or token.first) and (not _wordlike(token) or (
+                    before is not None and before.key == "the")):
             flagged[index] = not token.place or bool(before and before.key == "the")
         elif before is not None and before.key == "the" and token.key.endswith("s"):
             singular = token.key[:-1]

@@ -42,6 +42,9 @@ def _handle_like(handle: str, is_word: Callable[[str], bool]) -> bool:
 
 
 _PLATFORM_RE = re.compile(rf"(?<![\w@])(?:{_PLATFORM})\b", re.IGNORECASE)
+_HANDLE_SHAPED_RE = re.compile(
+    r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+_?(?![\w@]|\.\w)"
+)
 
 
 def find_handles(text: str, is_word: Callable[[str], bool]) -> Iterator[tuple[str, int, int]]:
@@ -55,6 +58,13 @@ def find_handles(text: str, is_word: Callable[[str], bool]) -> Iterator[tuple[st
             if _handle_like(handle, is_word):
                 start = match.start("handle")
                 yield "handle", start, start + len(handle)
+    # A name with an underscore or a dot inside, a few words after a platform:
+    # "Snapchat username given by YP: smileyy.mo", "account called 'ldn_opps_only'".
+    for match in _HANDLE_SHAPED_RE.finditer(text):
+        before = text[max(0, match.start() - 60):match.start()]
+        platform = _PLATFORM_RE.search(before)
+        if platform and not re.search(r"[.!?;\n]\s", before[platform.end():]):
+            yield "handle", match.start(), match.end()
 
 
 # --------------------------------------------------------------------------- emails

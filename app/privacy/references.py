@@ -68,8 +68,11 @@ _PUBLIC_NUMBER_RE = re.compile(
 # ("LAC number for Deshawn is 90071653", "MASH enquiry 24-08812").
 _SYSTEM_NEAR_RE = re.compile(
     r"\b(?:mosaic|lcs|liquid\s?logic|eclipse|ehm|carefirst|frameworki|azeus|mash|lac|cla|"
-    r"police|crime|incident|court|yot|yjs|ehcp|cin|cp|lado|s47|niche|athena|cpoms|myconcern)\b"
+    r"police|crime|incident|court|yot|yjs|ehcp|cin|cp|lado|s47|niche|athena|cpoms|myconcern|"
+    r"probation|nrm|marac|mappa|cafcass|youth\s+justice|youth\s+offending)\b"
     r"[^.;\n]{0,30}$", re.IGNORECASE)
+_NOT_A_CASE_RE = re.compile(
+    r"\d{3}/\d{4}|\d{1,2}/(?:19|20)\d{2}|\d{1,2}/\d{1,2}|(?:19|20)\d{2}[-/]\d{2}")
 _HAS_FOUR_DIGITS_RE = re.compile(r"\d(?:[\-/]?[\dA-Z]){3}", re.IGNORECASE)
 
 
@@ -98,8 +101,8 @@ def find_case_ids(text: str, blocked: list[tuple[int, int]]) -> Iterator[tuple[s
             continue
         if _YEAR_RE.fullmatch(code) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", code):
             continue  # a year, or a sum of money
-        if re.fullmatch(r"\d{3}/\d{4}|\d{1,2}/(?:19|20)\d{2}", code):
-            continue  # a school's public DfE number (LA/establishment), or a month and year
+        if _NOT_A_CASE_RE.fullmatch(code):
+            continue  # a school's DfE number (LA/establishment), a day and month, years
         before = text[max(0, start - 40):start]
         if _PUBLIC_NUMBER_RE.search(before):
             continue  # a company, charity or school's number is public

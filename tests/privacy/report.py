@@ -89,13 +89,15 @@ def measure(corpus: list[Entry], repeat: int = 3) -> Figures:
 
 
 def corpora() -> dict[str, list[Entry]]:
+    from tests.privacy.casework_corpus import CASEWORK
     from tests.privacy.corpus import ALL
     from tests.privacy.heldout_corpus import HELDOUT
     from tests.privacy.notes_corpus import NOTES
     from tests.privacy.practice_corpus import PRACTICE
 
     return {"notes (tuned on)": NOTES, "practice (tuned on)": PRACTICE,
-            "earlier (tuned on)": ALL, "held out (measured only)": HELDOUT}
+            "casework (tuned on)": CASEWORK, "earlier (tuned on)": ALL,
+            "held out (measured only)": HELDOUT}
 
 
 def table(name: str, figures: Figures) -> str:

@@ -1,13 +1,15 @@
 """The guard's figures on the labelled corpora, held at their floors (`make guard-report`
 prints them). The notes corpus is the one the rules were tuned on; the held-out corpus
 was written by someone who never saw the guard, and is only measured. The practice corpus
-(mostly clean lines full of near-misses) was written blind too, then tuned on."""
+and the casework corpus (mostly clean lines full of near-misses) were written blind too,
+then tuned on."""
 
 import time
 
 import pytest
 
 from app.privacy import lexicon
+from tests.privacy.casework_corpus import CASEWORK
 from tests.privacy.corpus import ALL as EARLIER
 from tests.privacy.heldout_corpus import HELDOUT
 from tests.privacy.notes_corpus import NOTES
@@ -18,8 +20,9 @@ from tests.privacy.report import measure
 FLOORS = {
     "notes": (NOTES, 0.95, 0.98, 0.02),
     "practice": (PRACTICE, 0.94, 0.97, 0.02),
+    "casework": (CASEWORK, 0.94, 0.98, 0.02),
     "earlier": (EARLIER, 0.95, 0.98, 0.02),
-    "held out": (HELDOUT, 0.94, 0.95, 0.05),
+    "held out": (HELDOUT, 0.94, 0.96, 0.045),
 }
 
 

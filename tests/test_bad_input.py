@@ -164,3 +164,41 @@ def test_a_form_posted_without_its_date_boxes_asks_for_the_date(client, sign_in)
     assert response.status_code == 400
     assert "Enter the date of the meeting" in response.text
     assert response.text.count('name="day"') == 3
+
+
+@pytest.mark.parametrize("path", ["/children/{child}/tac/new", "/admin/users/new"])
+def test_a_line_break_in_any_name_that_is_emailed_is_refused(client, sign_in, path):
+    from tests.support.conftest import schedule_data
+
+    if path.startswith("/admin"):
+        sign_in(Role.VS_ADMIN)
+        data = {"name": "Sam\r\nPatel", "email": "sam.patel@school.example",
+                "role": "vs_advisor", "job_title": "", "school_id": ""}
+        message = "Full name must be on one line"
+    else:
+        staff = sign_in(Role.SCHOOL_STAFF)
+        path = path.format(child=make_child(staff.school).reference)
+        data = schedule_data(**{"attendees-0-name": "Dee\r\nBcc: everyone@example.test"})
+        message = "Name must be on one line"
+    before = count(OutboxMessage)
+    response = client.post(path, data=data)
+    assert response.status_code == 400
+    assert message in response.text
+    assert count(OutboxMessage) == before
+
+
+def test_a_name_saved_with_a_line_break_before_still_gets_its_invite(app):
+    # Saved before the forms refused line breaks: the invite goes, and no header is added.
+    from app.models import AttendeeKind
+    from app.services.bookings import AttendeeDetails
+    from tests.booking.factories import make_accepted_request, staff_attendee
+
+    request_ = make_accepted_request()
+    odd = AttendeeDetails(AttendeeKind.OTHER, "Kim\r\nBcc: everyone@example.test",
+                          "Family support worker", "kim.lee@example.test")
+    make_booking(request_, attendees=[staff_attendee(request_.created_by), odd])
+    row = db.session.scalars(db.select(OutboxMessage).where(
+        OutboxMessage.to_address.contains("kim.lee@example.test"))).one()
+    head = row.message.split(b"\r\n\r\n")[0].decode()
+    assert "Bcc" not in [line.split(":")[0] for line in head.splitlines()]
+    assert "everyone@example.test" not in row.to_address.split("<")[-1]

@@ -21,6 +21,7 @@ from wtforms.fields.choices import SelectChoice, enum_coerce
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from app.extensions import db
+from app.forms import OneLine
 from app.models import Role, School, User
 from app.models.user import normalise_email
 
@@ -86,6 +87,7 @@ class UserForm(FlaskForm):
         validators=[
             DataRequired(message="Enter the person's full name"),
             Length(max=120, message="Full name must be 120 characters or fewer"),
+            OneLine("Full name"),
         ],
     )
     email = EmailField(

@@ -11,6 +11,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import Form, RadioField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import Email, InputRequired, Length, Optional
 
+from app.forms import OneLine
 from app.london import MONTHS
 from app.models import AdviceRequest, AttendeeKind, SessionMode, User
 from app.services.bookings import AttendeeDetails
@@ -103,7 +104,7 @@ class BookForm(RequestChoiceForm):
     social_worker_name = StringField(
         "Name", widget=GovTextInput(), filters=[_strip],
         validators=[Length(max=120, message="The social worker's name must be 120 "
-                           "characters or fewer")])
+                           "characters or fewer"), OneLine("The social worker's name")])
     social_worker_email = StringField(
         "Email address", widget=GovTextInput(), filters=[_strip],
         validators=[Optional(), Length(max=254, message="The social worker's email address "
@@ -173,11 +174,12 @@ for _n in range(1, OTHER_ROWS + 1):
     setattr(BookForm, f"other_{_n}_name", StringField(
         "Name", widget=GovTextInput(), filters=[_strip],
         validators=[Length(max=120, message=f"The name of other person {_n} must be 120 "
-                           "characters or fewer")]))
+                           "characters or fewer"), OneLine(f"The name of other person {_n}")]))
     setattr(BookForm, f"other_{_n}_role", StringField(
         "Role", widget=GovTextInput(), filters=[_strip], description="For example, Head of Year",
         validators=[Length(max=120, message=f"The role of other person {_n} must be 120 "
-                           "characters or fewer"), NoIdentifiers()]))
+                           "characters or fewer"), OneLine(f"The role of other person {_n}"),
+                    NoIdentifiers()]))
     setattr(BookForm, f"other_{_n}_email", StringField(
         "Email address", widget=GovTextInput(), filters=[_strip],
         validators=[Optional(), Length(max=254, message=f"The email address of other person "

@@ -26,7 +26,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from app.forms import GovDateField, enum_choices
+from app.forms import GovDateField, OneLine, enum_choices
 from app.models import NextStep
 from app.validators import NoIdentifiers
 
@@ -74,10 +74,10 @@ class ExtraAttendeeForm(Form):
 
     name = StringField("Full name", widget=GovTextInput(), filters=[_strip],
                        validators=[Length(max=120, message="Full name must be 120 characters "
-                                          "or fewer")])
+                                          "or fewer"), OneLine("Full name")])
     job_role = StringField("Role", widget=GovTextInput(), filters=[_strip],
                            validators=[Length(max=120, message="Role must be 120 characters "
-                                              "or fewer"), NoIdentifiers()])
+                                              "or fewer"), OneLine("Role"), NoIdentifiers()])
     email = EmailField(
         "Email address (optional)", widget=GovTextInput(), filters=[_strip],
         description="Give it if they should be sent the summary",

@@ -22,6 +22,7 @@ from app.models import (
     Slot,
 )
 from app.outcomes.recording import Person
+from app.services import mail
 from app.services.bookings import organizer_email, organizer_name
 from app.services.pdfs import Section, render_document
 
@@ -47,7 +48,7 @@ def summary_email(outcome: ConsultationOutcome, person: Person) -> EmailMessage:
     sender = current_app.config["MAIL_FROM"]
     message = EmailMessage()
     message["From"] = Address(organizer_name(), addr_spec=sender)
-    message["To"] = Address(person.name, addr_spec=person.email)
+    message["To"] = mail.address(person.name, person.email)
     if organizer_email() != sender:
         message["Reply-To"] = Address(organizer_name(), addr_spec=organizer_email())
     message["Subject"] = f"Consultation summary ready: {booking.reference}"

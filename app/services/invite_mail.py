@@ -15,6 +15,7 @@ from email.message import EmailMessage, MIMEPart
 from email.utils import make_msgid
 
 from app.london import time_range
+from app.services import mail
 from app.services.invites import Invite, detail_lines, render_invite
 
 ATTACHMENT_NAME = "invite.ics"
@@ -26,7 +27,7 @@ def build_invite_email(invite: Invite, to_name: str, to_email: str, from_email: 
     calendar = render_invite(invite)
     message = EmailMessage()
     message["From"] = Address(invite.organizer_name, addr_spec=from_email)
-    message["To"] = Address(to_name, addr_spec=to_email)
+    message["To"] = mail.address(to_name, to_email)
     if from_email != invite.organizer_email:
         # People who answer the email itself should reach the Virtual School, not a no-reply.
         message["Reply-To"] = Address(invite.organizer_name, addr_spec=invite.organizer_email)

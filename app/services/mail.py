@@ -2,6 +2,8 @@
 
 import smtplib
 import ssl
+import unicodedata
+from email.headerregistry import Address
 from email.message import EmailMessage
 
 from flask import current_app
@@ -9,6 +11,15 @@ from flask import current_app
 
 class MailNotConfigured(RuntimeError):
     pass
+
+
+def address(name: str | None, email: str) -> Address:
+    """A To address whose name can never break the header: a line break or other control
+    character in it (in a record saved before the forms refused them, say) is sent as a
+    space. The forms refuse them (app/forms.py: OneLine); this is the last line."""
+    name = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                   for ch in name or "")
+    return Address(name, addr_spec=email)
 
 
 def build_message(to: str, subject: str, body: str) -> EmailMessage:

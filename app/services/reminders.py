@@ -19,7 +19,7 @@ from app.links import external_url
 from app.london import LONDON, time_range, to_london
 from app.models import Booking, BookingStatus, ConsultationSession, Slot
 from app.models.types import utcnow
-from app.services import outbox
+from app.services import mail, outbox
 from app.services.booking_rules import current_rules
 from app.services.bookings import SUMMARY, organizer_name, recipients
 from app.services.invites import Attendee
@@ -68,7 +68,7 @@ def _reminder(booking: Booking, person: Attendee) -> EmailMessage:
     ]
     message = EmailMessage()
     message["From"] = Address(organizer_name(), addr_spec=current_app.config["MAIL_FROM"])
-    message["To"] = Address(person.name, addr_spec=person.email)
+    message["To"] = mail.address(person.name, person.email)
     message["Subject"] = (f"Reminder: {SUMMARY.format(reference=booking.reference)} — "
                           f"{time_range(booking.slot.starts_at, booking.slot.ends_at)}")
     message.set_content("\n\n".join(lines) + "\n")

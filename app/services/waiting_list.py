@@ -32,7 +32,7 @@ from app.models import (
     WaitStatus,
 )
 from app.models.types import utcnow
-from app.services import audit, outbox
+from app.services import audit, mail, outbox
 from app.services.booking_rules import current_rules, earliest_bookable, offer_expiry
 from app.services.bookings import BookingRefused, organizer_name
 
@@ -262,7 +262,7 @@ def _closed_email(entry: WaitingListEntry) -> EmailMessage:
 def _email(to: User, subject: str, body: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = Address(organizer_name(), addr_spec=current_app.config["MAIL_FROM"])
-    message["To"] = Address(to.name, addr_spec=to.email)
+    message["To"] = mail.address(to.name, to.email)
     message["Subject"] = subject
     message.set_content(body)
     return message

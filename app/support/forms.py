@@ -20,7 +20,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from app.booking.session_forms import TimeField
 from app.booking.slots import SlotError, local_to_utc
-from app.forms import GovDateField
+from app.forms import GovDateField, OneLine
 from app.london import to_london
 from app.models import TAC_HEADINGS, TacMeeting
 from app.privacy import describe_findings, find_identifiers
@@ -101,14 +101,16 @@ PERSON_REQUIRED = (("name", "the name of attendee {n}"), ("job_role", "the role 
 
 def _person_fields(cls):
     cls.name = StringField("Name", widget=GovTextInput(), filters=[_strip],
-                           validators=[_length("Name", 120)])
+                           validators=[_length("Name", 120), OneLine("Name")])
     cls.job_role = StringField("Role", widget=GovTextInput(), filters=[_strip],
                                description="For example, class teacher or family support "
                                            "worker",
-                               validators=[_length("Role", 120), NoIdentifiers()])
+                               validators=[_length("Role", 120), OneLine("Role"),
+                                           NoIdentifiers()])
     cls.agency = StringField("Agency", widget=GovTextInput(), filters=[_strip],
                              description="For example, school, children's social care or "
-                                         "CAMHS", validators=[_length("Agency", 120)])
+                                         "CAMHS",
+                             validators=[_length("Agency", 120), OneLine("Agency")])
     return cls
 
 

@@ -28,9 +28,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     ])
     _init_extensions(app)
     # Before the routes are added: an id too big for the database is a 404 in every route.
-    from app.input_limits import IdConverter
+    from app.input_limits import ConveneRequest, IdConverter
 
     app.url_map.converters["int"] = IdConverter
+    app.request_class = ConveneRequest
     _register_blueprints(app)
 
     from app import web

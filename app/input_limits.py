@@ -1,7 +1,9 @@
 """What any request may carry, checked once for every route: ids that fit the database's
-integer columns, and text without NUL characters (PostgreSQL cannot store them)."""
+integer columns, in the path and in `request.args.get(..., type=int)`, and text without NUL
+characters (PostgreSQL cannot store them)."""
 
-from flask import request
+from flask import Request, request
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter
 
@@ -30,6 +32,21 @@ def whole_number(value) -> int:
     if not -LARGEST_ID <= number <= LARGEST_ID:
         raise ValueError("Number too large")
     return number
+
+
+class _Values(ImmutableMultiDict):
+    """The query's and the form's values: `type=int` takes a number too big for any id or
+    count as no number at all (the default), as it does a word."""
+
+    def get(self, key, default=None, type=None):  # noqa: A002 (werkzeug's name)
+        return super().get(key, default, whole_number if type is int else type)
+
+    def getlist(self, key, type=None):  # noqa: A002
+        return super().getlist(key, whole_number if type is int else type)
+
+
+class ConveneRequest(Request):
+    parameter_storage_class = _Values
 
 
 def refuse_nul_characters():

@@ -202,3 +202,36 @@ def test_a_name_saved_with_a_line_break_before_still_gets_its_invite(app):
     head = row.message.split(b"\r\n\r\n")[0].decode()
     assert "Bcc" not in [line.split(":")[0] for line in head.splitlines()]
     assert "everyone@example.test" not in row.to_address.split("<")[-1]
+
+
+# Found by the fuzz suite's long profile --------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Ärger", "ÉCOLE À LA MAISON", "oi)Ø¶iÀ", "Straße"])
+def test_adding_a_theme_twice_says_it_exists_even_with_capitals_sqlite_does_not_fold(
+        client, sign_in, name):
+    sign_in(Role.VS_ADMIN)
+    assert client.post("/admin/themes/new", data={"name": name}).status_code == 302
+    again = client.post("/admin/themes/new", data={"name": name})
+    assert again.status_code == 400
+    assert "There is already a theme called" in again.text
+
+
+@pytest.mark.parametrize("query", ["version=9223372036854775808", "version=99999999999",
+                                   "version=-99999999999"])
+def test_a_profile_version_too_big_for_the_database_is_not_found(client, sign_in, query):
+    from tests.profiles.factories import make_version
+
+    staff = sign_in(Role.SCHOOL_STAFF)
+    child = make_child(staff.school)
+    make_version(child, staff)
+    for page in ("profile", "profile.pdf", "profile/compare"):
+        response = client.get(f"/children/{child.reference}/{page}?{query}")
+        assert response.status_code in (200, 302, 400, 404), page
+
+
+@pytest.mark.parametrize("query", ["page=9223372036854775808", "request=9223372036854775808",
+                                   "page=-9223372036854775809"])
+def test_huge_numbers_in_any_query_are_taken_as_no_number(client, sign_in, query):
+    sign_in(Role.SCHOOL_STAFF)
+    for path in ("/slots", "/bookings", "/children/new"):
+        assert client.get(f"{path}?{query}").status_code in (200, 302, 404), path

@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea, GovTextInput
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -36,7 +36,10 @@ class ThemeForm(FlaskForm):
         self._theme_id = theme_id
 
     def validate_name(self, field):
-        clash = db.select(Theme.name).where(func.lower(Theme.name) == field.data.lower())
+        # The name as typed too: SQLite lower() folds only A to Z, so "Ärger" would not
+        # find itself, and the unique index would refuse it at the insert.
+        clash = db.select(Theme.name).where(or_(Theme.name == field.data,
+                                                func.lower(Theme.name) == field.data.lower()))
         if self._theme_id is not None:
             clash = clash.where(Theme.id != self._theme_id)
         existing = db.session.scalar(clash)

@@ -220,7 +220,7 @@ class EditSessionForm(SessionForm):
                 field.choices.append((person.id, f"{person.name} (account closed)"))
         for name in TIME_FIELDS:
             field = self[name]
-            if field.raw_data == []:  # not on the page: read as if the session's own was typed
+            if not field.raw_data:  # not on the page: read as if the session's own was typed
                 field.raw_data = (f"{field.data:%d %m %Y}".split() if name == "day"
                                   else [str(field.data)])
 

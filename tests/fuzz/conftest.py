@@ -18,7 +18,7 @@ from tests.fuzz.discover import crawl
 from tests.fuzz.world import ANONYMOUS, World
 
 _COMMON = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
-settings.register_profile("default", max_examples=6, derandomize=True, **_COMMON)
+settings.register_profile("default", max_examples=8, derandomize=True, **_COMMON)
 settings.register_profile("long", max_examples=150, derandomize=False, **_COMMON)
 PROFILE = os.environ.get("CONVENE_FUZZ_PROFILE", "default")
 

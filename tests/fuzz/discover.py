@@ -2,10 +2,12 @@
 its home page, following links, and every page's forms and links are noted against the
 route they go to. Routes no link reaches are filled in from the records the world holds."""
 
-import inspect
+import functools
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
@@ -93,11 +95,14 @@ def _walk(world, role, found: Found) -> None:
 def _params_read_in_source(app, found: Found) -> None:
     """The query parameters each view's module reads, for routes whose links do not show them."""
     for endpoint, view in app.view_functions.items():
-        try:
-            source = inspect.getsource(inspect.getmodule(view))
-        except (OSError, TypeError):
-            continue
-        found.params[endpoint].update(_ARGS_READ.findall(source))
+        path = getattr(sys.modules.get(view.__module__), "__file__", None)
+        if path:
+            found.params[endpoint].update(_ARGS_READ.findall(_source(path)))
+
+
+@functools.cache
+def _source(path: str) -> str:
+    return Path(path).read_text()
 
 
 def distinct_forms(forms: list[tuple[str, Form]], per_role: int = 2) -> list[tuple[str, Form]]:

@@ -3,6 +3,9 @@ every form: over-long text, control characters, CR/LF and NUL, markup, right-to-
 zero-width characters, astral characters, wrong types, missing fields, impossible dates and
 huge numbers."""
 
+import functools
+import operator
+
 from hypothesis import strategies as st
 
 from tests.fuzz.pages import Form
@@ -27,48 +30,62 @@ NUL = "\x00"
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 astral = st.text(st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF,
                                exclude_categories=("Cs", "Cn")), min_size=1, max_size=8)
+# Strategies are built once here and reused: building them afresh for every example cost
+# Hypothesis more time than the requests themselves.
+LONG_TEXT = st.builds(operator.mul,
+                      st.sampled_from(["x", "word ", "\u00e9", "\U0001f600", "<b>", "\r\n", "9"]),
+                      st.sampled_from([121, 255, 256, 1001, 4001, 5001, 20_000, 70_000]))
+_ONE = st.one_of(st.sampled_from(MARKUP), st.sampled_from(TRICKS), st.sampled_from(NUMBERS),
+                 any_text, astral, LONG_TEXT, st.just(""), st.just("   "))
+# One bad value, or a few joined.
+HOSTILE_TEXT = st.one_of(_ONE, st.lists(_ONE, min_size=2, max_size=4).map("".join))
 
 
-def long_text() -> st.SearchStrategy[str]:
-    return st.builds(lambda unit, count: unit * count,
-                     st.sampled_from(["x", "word ", "\u00e9", "\U0001f600", "<b>", "\r\n", "9"]),
-                     st.sampled_from([121, 255, 256, 1001, 4001, 5001, 20_000, 70_000]))
-
-
-def hostile_text() -> st.SearchStrategy[str]:
-    """One bad value, or a few joined."""
-    one = st.one_of(st.sampled_from(MARKUP), st.sampled_from(TRICKS), st.sampled_from(NUMBERS),
-                    any_text, astral, long_text(), st.just(""), st.just("   "))
-    return st.one_of(one, st.lists(one, min_size=2, max_size=4).map("".join))
-
-
-def bent(original: str) -> st.SearchStrategy[str]:
-    """The value the page offered, with something hostile before, inside or after it."""
-    return st.builds(lambda bad, at: original[:at] + bad + original[at:],
-                     hostile_text(), st.integers(0, len(original)))
+def _add_nul(value: str) -> str:
+    return value + NUL
 
 
 def with_a_rare_nul(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     # NUL is refused for every route at once (app/input_limits.py), so it is sent seldom:
     # the other values get through to the views.
-    return st.one_of(*[strategy] * 19, strategy.map(lambda value: value + NUL))
+    return st.one_of(*[strategy] * 19, strategy.map(_add_nul))
+
+
+_RARE_NUL_TEXT = with_a_rare_nul(HOSTILE_TEXT)
+_NUMBER_VALUES = st.lists(st.sampled_from(NUMBERS), min_size=1, max_size=2)
+_DATE_VALUES = st.one_of(
+    st.lists(st.sampled_from(DATE_PARTS), min_size=0, max_size=4),
+    st.lists(st.one_of(st.sampled_from(DATE_PARTS), HOSTILE_TEXT), min_size=3, max_size=3))
+
+
+def _insert(original: str, bad: str, at: int) -> str:
+    return original[:at] + bad + original[at:]
+
+
+@functools.lru_cache(maxsize=4096)
+def bent(original: str) -> st.SearchStrategy[str]:
+    """The value the page offered, with something hostile before, inside or after it."""
+    return st.builds(functools.partial(_insert, original), HOSTILE_TEXT,
+                     st.integers(0, len(original)))
 
 
 def value_for(field) -> st.SearchStrategy[list[str]]:
     """The values to send for one field: as offered, bent, another type, or several."""
-    offered = field.values or [""]
-    choices = [choice for choice in field.choices if choice is not None]
+    return _value_for(field.kind, field.count, tuple(field.values or [""]),
+                      tuple(choice for choice in field.choices if choice is not None))
+
+
+@functools.lru_cache(maxsize=4096)
+def _value_for(kind: str, count: int, offered: tuple, choices: tuple):
     options = [st.just(list(offered))]
     if choices:
         options.append(st.lists(st.sampled_from(choices), max_size=3))
-    if field.count == 3 or field.kind == "date":
-        options.append(st.lists(st.sampled_from(DATE_PARTS), min_size=0, max_size=4))
-        options.append(st.lists(st.one_of(st.sampled_from(DATE_PARTS), hostile_text()),
-                                min_size=3, max_size=3))
+    if count == 3 or kind == "date":
+        options.append(_DATE_VALUES)
     options.extend([
         st.lists(with_a_rare_nul(bent(offered[0])), min_size=1, max_size=1),
-        st.lists(with_a_rare_nul(hostile_text()), min_size=1, max_size=2),
-        st.lists(st.sampled_from(NUMBERS), min_size=1, max_size=2),
+        st.lists(_RARE_NUL_TEXT, min_size=1, max_size=2),
+        _NUMBER_VALUES,
         st.just([]),
     ])
     return st.one_of(*options)
@@ -139,7 +156,7 @@ def form_data(draw, form: Form) -> tuple[list[tuple[str, str]], dict]:
     if draw(st.integers(0, 9)) == 0:
         pairs.append((draw(st.sampled_from(["id", "user_id", "school_id", "role", "_method",
                                             "csrf_token", "page", "next"])),
-                      draw(hostile_text())))
+                      draw(HOSTILE_TEXT)))
     headers = {}
     if draw(st.integers(0, 4)) == 0:
         headers["HX-Request"] = "true"
@@ -148,22 +165,31 @@ def form_data(draw, form: Form) -> tuple[list[tuple[str, str]], dict]:
     return pairs, headers
 
 
+_QUERY_VALUES = st.one_of(
+    st.lists(st.sampled_from(NUMBERS + DATE_PARTS), min_size=1, max_size=3),
+    st.lists(_RARE_NUL_TEXT, min_size=1, max_size=2))
+
+
 @st.composite
 def query(draw, names: list[str]) -> list[tuple[str, str]]:
     """A query string from the parameters the page is reached with, each bent or missing."""
     pairs = []
     for name in names:
         if draw(st.booleans()):
-            values = draw(st.one_of(
-                st.lists(st.sampled_from(NUMBERS + DATE_PARTS), min_size=1, max_size=3),
-                st.lists(with_a_rare_nul(hostile_text()), min_size=1, max_size=2)))
-            pairs.extend((name, value) for value in values)
+            pairs.extend((name, value) for value in draw(_QUERY_VALUES))
     return pairs
+
+
+def _fits_a_path(value: str) -> bool:
+    return "/" not in value and bool(value.strip())
+
+
+_PATH_VALUES = {
+    "int": st.sampled_from([str(2**31), str(2**63), "9" * 30, "0", "00", "1" * 11]),
+    "str": st.one_of(HOSTILE_TEXT.filter(_fits_a_path), st.sampled_from(NUMBERS)),
+}
 
 
 def path_value(kind: str) -> st.SearchStrategy[str]:
     """A hostile value for a part of the path (an id, a reference, a token)."""
-    if kind == "int":
-        return st.sampled_from([str(2**31), str(2**63), "9" * 30, "0", "00", "1" * 11])
-    return st.one_of(hostile_text().filter(lambda value: "/" not in value and value.strip()),
-                     st.sampled_from(NUMBERS))
+    return _PATH_VALUES[kind]

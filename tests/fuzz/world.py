@@ -4,6 +4,7 @@ meeting awaiting notes) and a little more, so that every page has a record to sh
 form a record to change; one signed-in browser per role; and putting the people back when a
 fuzzed form has deactivated, demoted or signed out one of them."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -20,9 +21,10 @@ from app.models import (
     TacMeeting,
     Theme,
     User,
+    WebSession,
 )
 from app.models.types import utcnow
-from app.services import feeds, request_workflow, waiting_list
+from app.services import feeds, request_workflow, two_factor, waiting_list
 from app.services.passwords import hash_password
 from tests.booking.factories import make_full_session
 from tests.conftest import make_child, make_request, make_theme, make_user, sign_in_with
@@ -123,14 +125,28 @@ class World:
                       "email": person.email}
             changed = {key: value for key, value in wanted.items()
                        if getattr(user, key) != value}
+            if two_factor.must_set_up(user):
+                changed["two_factor"] = "reset"  # sign_in_with sets it up again
             if changed or user.password_hash is None:
                 for key, value in changed.items():
-                    setattr(user, key, value)
+                    if key in wanted:
+                        setattr(user, key, value)
                 user.password_hash = hash_password(DEMO_PASSWORD)
                 db.session.commit()
-            if changed or self.clients[role].get("/").status_code != 200:
+            if changed or not self._signed_in(role):
                 self.clients[role] = self.app.test_client()
                 self.sign_in(role)
+
+    def _signed_in(self, role: Role) -> bool:
+        """The browser's session is still there, signed in as its person (read from the
+        database: asking for a page each time would cost as much as the fuzzing)."""
+        cookie = self.clients[role].get_cookie("convene_session")
+        if cookie is None:
+            return False
+        row = db.session.get(WebSession, hashlib.sha256(cookie.value.encode()).hexdigest())
+        signed_in = row is not None and row.user_id == self.people[role].user_id
+        db.session.rollback()
+        return signed_in
 
     def themes(self) -> list[int]:
         return list(db.session.scalars(db.select(Theme.id)))

@@ -80,9 +80,25 @@ _SITE_RE = re.compile(r"\bsite\b|travell?er|caravan|park\s+home|gypsy|showm[ae]n
                       re.IGNORECASE)
 
 
+# Every pattern but flats and plots needs one of these words: without one, the costlier
+# patterns (tried at every number in the text) cannot match.
+_PLACE_WORD_RE = re.compile(
+    rf"\b(?:{_STREET}|{_BUILDING}|{_HOUSE}|Broadway|Kingsway|Parkway|Highway|Promenade|"
+    r"Esplanade|Causeway|Boulevard)\b|\bThe\s+[A-Z]",
+    re.IGNORECASE,
+)
+
+
 def find_addresses(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in _FLAT_RE.finditer(text):
+        yield "address", match.start(), match.end()
+    for match in _PLOT_RE.finditer(text):
+        window = text[max(0, match.start() - 60):match.end() + 60]
+        if _SITE_RE.search(window):
+            yield "address", match.start(), match.end()
+    if not _PLACE_WORD_RE.search(text):
+        return
     for pattern in (_NUMBERED_RE, _NUMBERED_BUILDING_RE, _NUMBERED_NAMED_RE, _LOWER_STREET_RE,
-                    _FLAT_RE,
                     _HOUSE_NAME_RE):
         for match in pattern.finditer(text):
             yield "address", match.start(), match.end()
@@ -90,10 +106,6 @@ def find_addresses(text: str) -> Iterator[tuple[str, int, int]]:
         for match in pattern.finditer(text):
             if _words_ok(match.group("address")):
                 yield "address", match.start("address"), match.end("address")
-    for match in _PLOT_RE.finditer(text):
-        window = text[max(0, match.start() - 60):match.end() + 60]
-        if _SITE_RE.search(window):
-            yield "address", match.start(), match.end()
 
 
 def _words_ok(address: str) -> bool:
